@@ -1,0 +1,2 @@
+/** Physical hosts: their identity, capacity and connectivity state. */
+package org.vimana.core.host;

@@ -1,0 +1,2 @@
+/** Templates: named, reusable VM definitions that new VMs are created from. */
+package org.vimana.core.template;
