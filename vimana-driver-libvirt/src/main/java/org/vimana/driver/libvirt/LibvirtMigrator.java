@@ -1,0 +1,140 @@
+package org.vimana.driver.libvirt;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.libvirt.Domain;
+import org.libvirt.DomainJobStats;
+import org.libvirt.LibvirtException;
+import org.libvirt.TypedParameter;
+import org.vimana.core.driver.HypervisorException;
+import org.vimana.core.driver.HypervisorException.Reason;
+import org.vimana.core.driver.MigrationOptions;
+import org.vimana.core.driver.MigrationResult;
+import org.vimana.core.driver.Migrator;
+import org.vimana.core.event.VmEventType;
+import org.vimana.core.vm.VmState;
+import org.vimana.core.vm.VmStatus;
+import org.vimana.driver.libvirt.event.EventBridge;
+
+/**
+ * Live migration with libvirt's peer-to-peer protocol ({@code VIR_MIGRATE_LIVE | PEER2PEER |
+ * PERSIST_DEST}): the source libvirtd talks to the target's directly, so the node only needs the
+ * target's libvirt URI. Disks are expected on shared storage (the lab's hosts share one file
+ * system). The downtime and transferred bytes come from the completed job's statistics ({@code
+ * virDomainGetJobStats(COMPLETED)} on the source domain, read before the source definition is
+ * removed); the total time is measured around the call.
+ */
+public final class LibvirtMigrator implements Migrator, AutoCloseable {
+  private static final long LIVE = 1;
+  private static final long PEER2PEER = 2;
+  private static final long PERSIST_DEST = 8;
+  private static final long UNSAFE = 512;
+  private static final int JOB_STATS_COMPLETED = 1;
+
+  private final LibvirtOptions options;
+  private final LibvirtSnapshots.DomainLookup domains;
+  private final EventBridge events;
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "libvirt-migration");
+            t.setDaemon(true);
+            return t;
+          });
+
+  LibvirtMigrator(
+      LibvirtOptions options, LibvirtSnapshots.DomainLookup domains, EventBridge events) {
+    this.options = options;
+    this.domains = domains;
+    this.events = events;
+  }
+
+  /** Shared storage and a listening libvirtd are all a target needs: hands out its URI. */
+  @Override
+  public String prepareIncoming(VmStatus vm) {
+    return options.migrationTargetUri();
+  }
+
+  @Override
+  public CompletionStage<MigrationResult> migrate(
+      String vmId, String targetUri, MigrationOptions migration) throws HypervisorException {
+    Domain d = domains.domain(vmId);
+    int hash = targetUri.indexOf('#');
+    String libvirtUri = hash < 0 ? targetUri : targetUri.substring(0, hash);
+    String hypervisorUri = hash < 0 ? null : targetUri.substring(hash + 1);
+    try {
+      if (d.isActive() != 1) {
+        throw new HypervisorException(Reason.INVALID_STATE, "VM " + vmId + " is not running");
+      }
+    } catch (LibvirtException e) {
+      throw Errors.map("cannot migrate " + vmId, e);
+    }
+    events.emit(vmId, VmEventType.MIGRATION_STARTED, VmState.MIGRATING, "to " + libvirtUri);
+    return CompletableFuture.supplyAsync(
+        () -> run(d, vmId, libvirtUri, hypervisorUri, migration), executor);
+  }
+
+  private MigrationResult run(
+      Domain d, String vmId, String libvirtUri, String hypervisorUri, MigrationOptions migration) {
+    long t0 = System.nanoTime();
+    try {
+      d.migrateSetMaxDowntime(migration.maxDowntimeMillis());
+      d.migrateToURI(
+          libvirtUri,
+          hypervisorUri,
+          null,
+          LIVE | PEER2PEER | PERSIST_DEST | (options.migrateUnsafe() ? UNSAFE : 0),
+          null,
+          migration.bandwidthMibPerSecond());
+      long total = (System.nanoTime() - t0) / 1_000_000;
+      Map<String, Long> job = completedJob(d);
+      d.undefine(d.snapshotNum() > 0 ? 2 : 0);
+      MigrationResult result =
+          new MigrationResult(
+              total,
+              job.getOrDefault("downtime", -1L),
+              job.getOrDefault("memory_processed", 0L) >> 20);
+      events.emit(vmId, VmEventType.MIGRATED, VmState.RUNNING, "to " + libvirtUri + ": " + result);
+      return result;
+    } catch (LibvirtException e) {
+      events.emit(vmId, VmEventType.MIGRATION_FAILED, VmState.RUNNING, e.getMessage());
+      throw new java.util.concurrent.CompletionException(
+          Errors.map("migration of " + vmId + " to " + libvirtUri + " failed", e));
+    }
+  }
+
+  /** The completed job's figures (downtime in ms, memory_processed in bytes), or none. */
+  private static Map<String, Long> completedJob(Domain d) {
+    try {
+      DomainJobStats stats = d.getJobStats(JOB_STATS_COMPLETED);
+      Map<String, Long> out = new java.util.HashMap<>();
+      for (TypedParameter p : stats.stats) {
+        try {
+          out.put(p.field, Long.parseLong(p.getValueAsString()));
+        } catch (NumberFormatException e) {
+          // not a counter
+        }
+      }
+      return out;
+    } catch (LibvirtException e) {
+      return Map.of();
+    }
+  }
+
+  @Override
+  public void cancel(String vmId) throws HypervisorException {
+    try {
+      domains.domain(vmId).abortJob();
+    } catch (LibvirtException e) {
+      throw Errors.map("cannot cancel the migration of " + vmId, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
