@@ -98,7 +98,12 @@ public final class VimanaClient {
   }
 
   public void deleteVm(String idOrName) throws ApiException {
-    send("DELETE", API + "/vms/" + enc(idOrName), null, Void.class);
+    deleteVm(idOrName, false);
+  }
+
+  /** Deletes a VM; {@code force} powers a running one off first. */
+  public void deleteVm(String idOrName, boolean force) throws ApiException {
+    send("DELETE", API + "/vms/" + enc(idOrName) + (force ? "?force=true" : ""), null, Void.class);
   }
 
   public VmView setTags(String idOrName, List<String> tags) throws ApiException {

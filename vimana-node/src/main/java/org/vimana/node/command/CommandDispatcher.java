@@ -1,0 +1,51 @@
+package org.vimana.node.command;
+
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vimana.core.driver.Hypervisor;
+import org.vimana.core.driver.HypervisorException;
+import org.vimana.core.vm.VmStatus;
+import org.vimana.rpc.Command;
+import org.vimana.rpc.CommandResult;
+import org.vimana.rpc.ErrorKind;
+import org.vimana.rpc.mapping.WireMapper;
+
+/** Routes a command to its handler and turns the outcome, good or bad, into a result. */
+public final class CommandDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+  private final CommandHandler define;
+  private final CommandHandler action;
+
+  public CommandDispatcher(Hypervisor hypervisor) {
+    Objects.requireNonNull(hypervisor);
+    this.define = new DefineVmHandler(hypervisor);
+    this.action = new VmActionHandler(hypervisor);
+  }
+
+  public CommandResult run(Command command) {
+    CommandResult.Builder result = CommandResult.newBuilder().setRequestId(command.getRequestId());
+    try {
+      CommandHandler handler =
+          switch (command.getOpCase()) {
+            case DEFINE -> define;
+            case ACTION -> action;
+            case OP_NOT_SET -> throw new IllegalArgumentException("command carries no operation");
+          };
+      VmStatus vm = handler.handle(command);
+      result.setOk(true);
+      if (vm != null) {
+        result.setVm(WireMapper.toWire(vm));
+      }
+    } catch (HypervisorException e) {
+      result.setOk(false).setError(WireMapper.toWire(e.reason())).setMessage(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      result.setOk(false).setError(ErrorKind.ERROR_BAD_REQUEST).setMessage(e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("command {} failed", command.getRequestId(), e);
+      result.setOk(false).setError(ErrorKind.ERROR_FAILED).setMessage(String.valueOf(e));
+    }
+    return result.build();
+  }
+}

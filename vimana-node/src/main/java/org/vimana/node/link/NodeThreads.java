@@ -1,0 +1,28 @@
+package org.vimana.node.link;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Threads shared by every node daemon of a process, so a process hosting hundreds of simulated
+ * hosts does not need hundreds of timer threads.
+ */
+final class NodeThreads {
+  static final ScheduledExecutorService TIMERS =
+      Executors.newScheduledThreadPool(2, named("vimana-node-timer"));
+  static final ExecutorService WORKERS = Executors.newCachedThreadPool(named("vimana-node-cmd"));
+
+  private NodeThreads() {}
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
