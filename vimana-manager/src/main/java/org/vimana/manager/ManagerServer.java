@@ -21,6 +21,7 @@ import org.vimana.api.json.ApiJson;
 import org.vimana.manager.api.Api;
 import org.vimana.manager.api.ApiServer;
 import org.vimana.manager.api.Tokens;
+import org.vimana.manager.inventory.AllocationLedger;
 import org.vimana.manager.inventory.EventLog;
 import org.vimana.manager.inventory.HostService;
 import org.vimana.manager.inventory.Reconciler;
@@ -90,7 +91,8 @@ public final class ManagerServer implements AutoCloseable {
       JdbcEventStore events = new JdbcEventStore(db);
       EventLog log = new EventLog(events, clock);
       LiveHosts live = new LiveHosts();
-      Reconciler reconciler = new Reconciler(hosts, vms, log, clock);
+      AllocationLedger ledger = new AllocationLedger(vms);
+      Reconciler reconciler = new Reconciler(hosts, vms, log, clock, ledger);
       LivenessMonitor liveness =
           new LivenessMonitor(live, reconciler, clock, config.heartbeatTimeout());
       for (HostRecord h : hosts.list()) {
@@ -99,7 +101,15 @@ public final class ManagerServer implements AutoCloseable {
       NodeCommands commands = new NodeCommands(live, COMMAND_TIMEOUT);
       VmService vmService =
           new VmService(
-              vms, hosts, templates, live, commands, new Placement(VCPUS_PER_CORE), log, clock);
+              vms,
+              hosts,
+              templates,
+              live,
+              commands,
+              new Placement(VCPUS_PER_CORE),
+              ledger,
+              log,
+              clock);
       Server grpc =
           NettyServerBuilder.forAddress(
                   new InetSocketAddress(config.bindAddress(), config.grpcPort()))

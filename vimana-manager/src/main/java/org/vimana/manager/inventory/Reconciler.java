@@ -28,12 +28,15 @@ public final class Reconciler implements NodeReports {
   private final VmStore vms;
   private final EventLog events;
   private final Clock clock;
+  private final AllocationLedger ledger;
 
-  public Reconciler(HostStore hosts, VmStore vms, EventLog events, Clock clock) {
+  public Reconciler(
+      HostStore hosts, VmStore vms, EventLog events, Clock clock, AllocationLedger ledger) {
     this.hosts = hosts;
     this.vms = vms;
     this.events = events;
     this.clock = clock;
+    this.ledger = ledger;
   }
 
   @Override
@@ -62,6 +65,7 @@ public final class Reconciler implements NodeReports {
         events.vm(missing, host.name(), "STATE_CHANGED", VmState.UNKNOWN, "not reported by host");
       }
     }
+    ledger.invalidate();
     return host.id();
   }
 
@@ -106,6 +110,9 @@ public final class Reconciler implements NodeReports {
     }
     // Boot counts come with command results and hellos; events carry only the state.
     vms.updateState(v.id(), e.state(), v.bootCount(), e.at());
+    if (AllocationLedger.holds(v.state()) != AllocationLedger.holds(e.state())) {
+      ledger.invalidate();
+    }
     String hostName = hosts.find(hostId).map(HostRecord::name).orElse(null);
     events.vm(v, hostName, e.type().name(), e.state(), e.message());
   }
@@ -117,6 +124,7 @@ public final class Reconciler implements NodeReports {
         .ifPresent(
             host -> {
               int n = vms.setStateOfHost(hostId, VmState.UNKNOWN, clock.instant());
+              ledger.invalidate();
               events.host(host, "HOST_DOWN", reason + "; " + n + " VMs now unknown");
             });
   }

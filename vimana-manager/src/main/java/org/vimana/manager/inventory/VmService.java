@@ -41,6 +41,7 @@ public final class VmService {
   private final LiveHosts live;
   private final NodeCommands nodes;
   private final Placement placement;
+  private final AllocationLedger ledger;
   private final EventLog events;
   private final Clock clock;
 
@@ -54,6 +55,7 @@ public final class VmService {
       LiveHosts live,
       NodeCommands nodes,
       Placement placement,
+      AllocationLedger ledger,
       EventLog events,
       Clock clock) {
     this.vms = vms;
@@ -62,6 +64,7 @@ public final class VmService {
     this.live = live;
     this.nodes = nodes;
     this.placement = placement;
+    this.ledger = ledger;
     this.events = events;
     this.clock = clock;
   }
@@ -98,6 +101,7 @@ public final class VmService {
       } catch (DuplicateNameException e) {
         throw new InventoryException(Kind.CONFLICT, e.getMessage());
       }
+      ledger.reserved(host.id(), spec.vcpus(), spec.memoryMib());
     }
     Command.Builder define =
         Command.newBuilder()
@@ -111,10 +115,12 @@ public final class VmService {
       result = call(host, define);
     } catch (InventoryException e) {
       vms.delete(vm.id());
+      ledger.invalidate();
       throw e;
     }
     if (!result.getOk()) {
       vms.delete(vm.id());
+      ledger.invalidate();
       throw NodeErrors.toException(result, "create VM '" + spec.name() + "' on " + host.name());
     }
     applyResult(vm, VmState.DEFINED, result);
@@ -177,6 +183,7 @@ public final class VmService {
       throw NodeErrors.toException(result, "delete VM '" + vm.name() + "'");
     }
     vms.delete(vm.id());
+    ledger.invalidate();
     events.vm(vm, host.name(), "DELETED", null, "deleted");
   }
 
@@ -193,8 +200,13 @@ public final class VmService {
     }
     VmState reported = WireMapper.fromWire(result.getVm().getState());
     long boots = result.getVm().getBootCount();
-    VmState now = vms.find(vm.id()).map(VmRecord::state).orElse(before);
-    vms.updateState(vm.id(), now == before ? reported : now, boots, clock.instant());
+    // Compare-and-set: an event may have moved the VM on while the result travelled.
+    if (!vms.updateStateIf(vm.id(), before, reported, boots, clock.instant())) {
+      vms.updateBootCount(vm.id(), boots);
+    }
+    if (AllocationLedger.holds(before) != AllocationLedger.holds(reported)) {
+      ledger.invalidate();
+    }
   }
 
   private CommandResult call(HostRecord host, Command.Builder command) {
@@ -271,7 +283,7 @@ public final class VmService {
   }
 
   private HostRecord place(VmSpec spec, String pinned) {
-    Map<String, HostAllocation> alloc = vms.allocations();
+    Map<String, HostAllocation> alloc = ledger.snapshot();
     List<HostRecord> all = hosts.list();
     List<Candidate> candidates = new ArrayList<>();
     for (HostRecord h : all) {

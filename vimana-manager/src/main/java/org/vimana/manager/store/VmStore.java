@@ -18,6 +18,11 @@ public interface VmStore {
 
   void updateState(String id, VmState state, long bootCount, Instant at);
 
+  /** Sets the state only if it is still {@code expected}; returns whether it did. */
+  boolean updateStateIf(String id, VmState expected, VmState state, long bootCount, Instant at);
+
+  void updateBootCount(String id, long bootCount);
+
   /** Sets every VM of a host to {@code state}; returns how many changed. */
   int setStateOfHost(String hostId, VmState state, Instant at);
 

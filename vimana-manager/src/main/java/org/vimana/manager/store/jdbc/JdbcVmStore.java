@@ -62,13 +62,18 @@ public final class JdbcVmStore implements VmStore {
 
   @Override
   public Optional<VmRecord> find(String idOrName) {
-    return jdbc.one(
-        "SELECT " + COLUMNS + " FROM vms WHERE id=? OR name=?",
-        ps -> {
-          ps.setString(1, idOrName);
-          ps.setString(2, idOrName);
-        },
-        JdbcVmStore::row);
+    // Two indexed lookups: an OR across two indexes makes some databases scan the table.
+    Optional<VmRecord> byId =
+        jdbc.one(
+            "SELECT " + COLUMNS + " FROM vms WHERE id=?",
+            ps -> ps.setString(1, idOrName),
+            JdbcVmStore::row);
+    return byId.isPresent()
+        ? byId
+        : jdbc.one(
+            "SELECT " + COLUMNS + " FROM vms WHERE name=?",
+            ps -> ps.setString(1, idOrName),
+            JdbcVmStore::row);
   }
 
   @Override
@@ -107,6 +112,31 @@ public final class JdbcVmStore implements VmStore {
           ps.setLong(2, bootCount);
           ps.setTimestamp(3, Jdbc.ts(at));
           ps.setString(4, id);
+        });
+  }
+
+  @Override
+  public boolean updateStateIf(
+      String id, VmState expected, VmState state, long bootCount, Instant at) {
+    return jdbc.update(
+            "UPDATE vms SET state=?, boot_count=?, updated_at=? WHERE id=? AND state=?",
+            ps -> {
+              ps.setString(1, state.name());
+              ps.setLong(2, bootCount);
+              ps.setTimestamp(3, Jdbc.ts(at));
+              ps.setString(4, id);
+              ps.setString(5, expected.name());
+            })
+        > 0;
+  }
+
+  @Override
+  public void updateBootCount(String id, long bootCount) {
+    jdbc.update(
+        "UPDATE vms SET boot_count=? WHERE id=?",
+        ps -> {
+          ps.setLong(1, bootCount);
+          ps.setString(2, id);
         });
   }
 
