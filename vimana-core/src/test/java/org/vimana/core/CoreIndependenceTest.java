@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core is the centre every dependency points at, so it may use only the JDK. */
+/**
+ * The core is the centre every dependency points at, so it may use only the JDK. The rule's {@code
+ * check} is the assertion: it fails listing every offending dependency.
+ */
 class CoreIndependenceTest {
   private final JavaClasses core =
       new ClassFileImporter()

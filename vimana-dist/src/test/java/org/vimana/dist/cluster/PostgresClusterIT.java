@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * The same cluster scenario on a real PostgreSQL server, in a database of its own. The README test
  * command starts the server and passes its URL; without it this test fails and says so, it never
- * skips itself.
+ * skips itself. The steps and their assertions are in {@link ClusterScenario}.
  */
 class PostgresClusterIT extends ClusterScenario {
   @Override

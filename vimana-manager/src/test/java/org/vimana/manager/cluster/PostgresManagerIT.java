@@ -9,7 +9,8 @@ import org.vimana.manager.ManagerConfig;
 
 /**
  * The manager scenario on a real PostgreSQL server, each test in a database of its own. The README
- * test command starts the server; without its URL this test fails and says so.
+ * test command starts the server; without its URL this test fails and says so. The steps and their
+ * assertions are in {@link ManagerScenario}.
  */
 class PostgresManagerIT extends ManagerScenario {
   private String dbUrl;
