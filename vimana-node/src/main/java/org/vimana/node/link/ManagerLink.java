@@ -217,9 +217,20 @@ public final class ManagerLink implements AutoCloseable {
     log.warn(
         "lost the manager at {} ({}); VMs keep running, reconnecting in {} ms",
         config.managerAddress(),
-        t instanceof StatusRuntimeException ? status : "stream ended",
+        t instanceof StatusRuntimeException ? describe(status) : "stream ended",
         backoff.toMillis());
     retryLater(stream);
+  }
+
+  /** One line for the log: code, description and the root cause's message, no stack trace. */
+  private static String describe(Status status) {
+    Throwable root = status.getCause();
+    while (root != null && root.getCause() != null) {
+      root = root.getCause();
+    }
+    return status.getCode()
+        + (status.getDescription() == null ? "" : ": " + status.getDescription())
+        + (root == null ? "" : " (" + root.getMessage() + ")");
   }
 
   private void retryLater(Stream stream) {
