@@ -2,6 +2,7 @@ package org.vimana.node;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class NodeDaemon implements AutoCloseable {
     this.ownsHypervisor = ownsHypervisor;
     this.channel = channel;
     this.ownsChannel = ownsChannel;
-    this.link = new ManagerLink(config, hypervisor, channel);
+    this.link = new ManagerLink(config, hypervisor, channel, Clock.systemUTC());
   }
 
   /** Opens the configured driver and connects. */
@@ -93,6 +94,13 @@ public final class NodeDaemon implements AutoCloseable {
     return link.await(timeout, NodeState.CONNECTED) == NodeState.CONNECTED;
   }
 
+  /**
+   * Waits until the daemon is in one of {@code wanted} or the timeout passes; returns the state.
+   */
+  public NodeState await(Duration timeout, NodeState... wanted) throws InterruptedException {
+    return link.await(timeout, wanted);
+  }
+
   /** Blocks until the daemon is rejected or closed; returns that state. */
   public NodeState awaitEnd() throws InterruptedException {
     NodeState s;
@@ -111,7 +119,15 @@ public final class NodeDaemon implements AutoCloseable {
   public void close() {
     link.close();
     if (ownsChannel) {
-      channel.shutdownNow();
+      channel.shutdown();
+      try {
+        if (!channel.awaitTermination(1, TimeUnit.SECONDS)) {
+          channel.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        channel.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
     if (ownsHypervisor) {
       hypervisor.close();

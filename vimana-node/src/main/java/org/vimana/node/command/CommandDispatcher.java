@@ -27,6 +27,9 @@ public final class CommandDispatcher {
   public CommandResult run(Command command) {
     CommandResult.Builder result = CommandResult.newBuilder().setRequestId(command.getRequestId());
     try {
+      if (command.getRequestId().isEmpty()) {
+        throw new IllegalArgumentException("command: request_id is required");
+      }
       CommandHandler handler =
           switch (command.getOpCase()) {
             case DEFINE -> define;

@@ -1,28 +1,29 @@
 package org.vimana.node.link;
 
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
-import org.vimana.core.event.VmEvent;
 import org.vimana.node.NodeConfig;
 import org.vimana.node.NodeState;
 import org.vimana.node.command.CommandDispatcher;
+import org.vimana.node.command.CommandRunner;
+import org.vimana.node.telemetry.EventRelay;
+import org.vimana.node.telemetry.Intervals;
+import org.vimana.node.telemetry.Telemetry;
 import org.vimana.rpc.Command;
-import org.vimana.rpc.CommandResult;
-import org.vimana.rpc.ErrorKind;
-import org.vimana.rpc.Heartbeat;
 import org.vimana.rpc.Hello;
 import org.vimana.rpc.ManagerMessage;
 import org.vimana.rpc.NodeLinkGrpc;
@@ -30,33 +31,50 @@ import org.vimana.rpc.NodeMessage;
 import org.vimana.rpc.Welcome;
 import org.vimana.rpc.mapping.WireMapper;
 
-/** Keeps one stream to the manager open, re-dialling with backoff, and serves it. */
+/**
+ * Keeps one stream to the manager open and serves it. Each connection opens with a Hello carrying
+ * the full inventory (the resynchronisation); a lost connection is re-dialled with capped
+ * exponential backoff and never touches the hypervisor or its VMs; a refused join token ends the
+ * retries for good ({@link NodeState#REJECTED}).
+ */
 public final class ManagerLink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ManagerLink.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final String VERSION = "0.1.0";
+
+  /** How long the manager may take to end the call after we half-closed it on close(). */
+  private static final long CLOSE_GRACE_MS = 2_000;
 
   private final NodeConfig config;
   private final Hypervisor hypervisor;
   private final NodeLinkGrpc.NodeLinkStub stub;
-  private final CommandDispatcher commands;
+  private final Clock clock;
+  private final CommandRunner commands;
+  private final EventRelay events = new EventRelay();
+  private final Backoff backoff;
 
   private Stream current;
+  private ScheduledFuture<?> retry;
   private NodeState state = NodeState.CONNECTING;
   private String hostId;
   private String rejection;
-  private Duration backoff;
 
-  public ManagerLink(NodeConfig config, Hypervisor hypervisor, ManagedChannel channel) {
+  /** Attempts that failed since the last Welcome; only the first is logged as a warning. */
+  private int failedAttempts;
+
+  public ManagerLink(NodeConfig config, Hypervisor hypervisor, Channel channel, Clock clock) {
     this.config = Objects.requireNonNull(config);
     this.hypervisor = Objects.requireNonNull(hypervisor);
-    this.stub = NodeLinkGrpc.newStub(channel);
-    this.commands = new CommandDispatcher(hypervisor);
-    this.backoff = config.reconnectDelay();
-    hypervisor.addListener(this::forward);
+    this.stub = NodeLinkGrpc.newStub(Objects.requireNonNull(channel));
+    this.clock = Objects.requireNonNull(clock);
+    this.commands =
+        new CommandRunner(
+            new CommandDispatcher(hypervisor), NodeThreads.WORKERS, config.commandTimeout());
+    this.backoff = new Backoff(config.reconnectDelay());
+    hypervisor.addListener(events);
   }
 
-  public synchronized void start() {
+  /** Dials the manager; returns once the Hello is on its way (or a retry is scheduled). */
+  public void start() {
     connect();
   }
 
@@ -72,7 +90,7 @@ public final class ManagerLink implements AutoCloseable {
     return Optional.ofNullable(rejection);
   }
 
-  /** Waits until the link is connected, rejected or closed, or the timeout passes. */
+  /** Waits until the link is in one of {@code wanted}, or the timeout passes; returns the state. */
   public synchronized NodeState await(Duration timeout, NodeState... wanted)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -90,44 +108,70 @@ public final class ManagerLink implements AutoCloseable {
     }
   }
 
-  private synchronized void connect() {
-    if (state == NodeState.CLOSED || state == NodeState.REJECTED) {
-      return;
+  private void connect() {
+    Stream stream;
+    synchronized (this) {
+      if (state == NodeState.CLOSED || state == NodeState.REJECTED) {
+        return;
+      }
+      setState(NodeState.CONNECTING);
+      stream = new Stream();
+      current = stream;
+      // From here on, events queue up behind the Hello, so none is lost while we list the VMs.
+      events.target(stream);
     }
-    setState(NodeState.CONNECTING);
-    Stream stream = new Stream();
-    current = stream;
-    Hello hello;
+    NodeMessage hello;
     try {
-      hello =
-          Hello.newBuilder()
-              .setJoinToken(config.joinToken())
-              .setHost(WireMapper.toWire(hypervisor.host()))
-              .addAllVms(hypervisor.list().stream().map(WireMapper::toWire).toList())
-              .setNodeVersion(VERSION)
-              .build();
+      hello = NodeMessage.newBuilder().setHello(hello()).build();
     } catch (HypervisorException | RuntimeException e) {
-      log.warn("cannot list the hypervisor's VMs, retrying: {}", e.getMessage());
-      retryLater(stream);
+      log.warn("cannot list the VMs of host {}, retrying: {}", config.name(), e.getMessage());
+      lost(stream, e);
       return;
     }
-    stream.attach(stub.connect(new Incoming(stream)));
-    stream.send(NodeMessage.newBuilder().setHello(hello).build());
+    try {
+      Incoming incoming = new Incoming(stream);
+      stub.connect(incoming);
+      stream.open(incoming.call, hello);
+    } catch (RuntimeException e) {
+      log.warn("cannot open a stream to the manager at {}: {}", config.managerAddress(), e);
+      lost(stream, e);
+    }
   }
 
-  private final class Incoming implements StreamObserver<ManagerMessage> {
+  private Hello hello() throws HypervisorException {
+    return Hello.newBuilder()
+        .setJoinToken(config.joinToken())
+        .setHost(WireMapper.toWire(hypervisor.host()))
+        .addAllVms(hypervisor.list().stream().map(WireMapper::toWire).toList())
+        .setNodeVersion(VERSION)
+        .build();
+  }
+
+  /** What the manager sends on one connection. Callbacks come serialized from gRPC. */
+  private final class Incoming implements ClientResponseObserver<NodeMessage, ManagerMessage> {
     private final Stream stream;
+    private ClientCallStreamObserver<NodeMessage> call;
 
     Incoming(Stream stream) {
       this.stream = stream;
     }
 
     @Override
+    public void beforeStart(ClientCallStreamObserver<NodeMessage> requestStream) {
+      this.call = requestStream;
+    }
+
+    @Override
     public void onNext(ManagerMessage m) {
-      switch (m.getBodyCase()) {
-        case WELCOME -> welcomed(stream, m.getWelcome());
-        case COMMAND -> run(stream, m.getCommand());
-        case BODY_NOT_SET -> log.warn("ignoring an empty message from the manager");
+      try {
+        switch (m.getBodyCase()) {
+          case WELCOME -> welcomed(stream, m.getWelcome());
+          case COMMAND -> run(stream, m.getCommand());
+          case BODY_NOT_SET -> log.warn("ignoring an empty message from the manager");
+        }
+      } catch (RuntimeException e) {
+        // Whatever the manager sent, the node keeps serving.
+        log.error("failed to handle a message from the manager: {}", m, e);
       }
     }
 
@@ -143,83 +187,78 @@ public final class ManagerLink implements AutoCloseable {
   }
 
   private synchronized void welcomed(Stream stream, Welcome w) {
-    if (stream != current) {
+    if (stream != current || stream.ended()) {
       return;
     }
-    hostId = w.getHostId();
-    backoff = config.reconnectDelay();
-    setState(NodeState.CONNECTED);
-    log.info("connected to the manager at {} as host {}", config.managerAddress(), hostId);
-    long hb = Math.max(50, w.getHeartbeatIntervalMs());
-    long st = Math.max(50, w.getStatsIntervalMs());
-    stream.addTimer(
-        NodeThreads.TIMERS.scheduleAtFixedRate(
-            () -> heartbeat(stream), hb, hb, TimeUnit.MILLISECONDS));
-    stream.addTimer(
-        NodeThreads.TIMERS.scheduleAtFixedRate(() -> stats(stream), 0, st, TimeUnit.MILLISECONDS));
-  }
-
-  private static void heartbeat(Stream stream) {
-    stream.send(
-        NodeMessage.newBuilder()
-            .setHeartbeat(Heartbeat.newBuilder().setSentAtMs(System.currentTimeMillis()))
-            .build());
-  }
-
-  private void stats(Stream stream) {
-    try {
-      stream.send(NodeMessage.newBuilder().setStats(WireMapper.toWire(hypervisor.stats())).build());
-    } catch (HypervisorException | RuntimeException e) {
-      log.warn("stats sample failed: {}", e.getMessage());
+    if (w.getHostId().isEmpty()) {
+      log.warn("the manager's welcome carries no host id; keeping {}", hostId);
+    } else {
+      hostId = w.getHostId();
     }
+    backoff.reset();
+    failedAttempts = 0;
+    Intervals intervals = Intervals.ofMillis(w.getHeartbeatIntervalMs(), w.getStatsIntervalMs());
+    stream.telemetry(
+        Telemetry.start(
+            hypervisor, stream, clock, NodeThreads.TIMERS, NodeThreads.WORKERS, intervals));
+    if (state != NodeState.CONNECTED) {
+      log.info("connected to the manager at {} as host {}", config.managerAddress(), hostId);
+    }
+    setState(NodeState.CONNECTED);
   }
 
   private void run(Stream stream, Command command) {
-    CompletableFuture<Void> unused =
-        CompletableFuture.supplyAsync(() -> commands.run(command), NodeThreads.WORKERS)
-            .orTimeout(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .exceptionally(
-                t ->
-                    CommandResult.newBuilder()
-                        .setRequestId(command.getRequestId())
-                        .setOk(false)
-                        .setError(ErrorKind.ERROR_FAILED)
-                        .setMessage(
-                            t instanceof TimeoutException
-                                ? "command timed out after " + config.commandTimeout()
-                                : String.valueOf(t))
-                        .build())
-            .thenAccept(r -> stream.send(NodeMessage.newBuilder().setResult(r).build()));
-  }
-
-  private void forward(VmEvent event) {
-    Stream s;
-    synchronized (this) {
-      s = state == NodeState.CONNECTED ? current : null;
-    }
-    if (s != null) {
-      s.send(NodeMessage.newBuilder().setEvent(WireMapper.toWire(event)).build());
-    }
+    commands.submit(command, r -> stream.send(NodeMessage.newBuilder().setResult(r).build()));
   }
 
   private synchronized void lost(Stream stream, Throwable t) {
-    stream.end(false);
-    if (stream != current || state == NodeState.CLOSED) {
+    if (stream != current || state == NodeState.CLOSED || state == NodeState.REJECTED) {
+      stream.finished();
       return;
     }
+    stream.finished();
+    events.target(null);
     Status status = t == null ? Status.OK : Status.fromThrowable(t);
     if (status.getCode() == Status.Code.UNAUTHENTICATED) {
-      rejection = status.getDescription();
-      log.error("join token rejected by the manager at {}: {}", config.managerAddress(), rejection);
+      rejection = status.getDescription() == null ? "join token rejected" : status.getDescription();
+      log.error(
+          "join token rejected by the manager at {}: {}; not retrying",
+          config.managerAddress(),
+          rejection);
       setState(NodeState.REJECTED);
       return;
     }
-    log.warn(
-        "lost the manager at {} ({}); VMs keep running, reconnecting in {} ms",
-        config.managerAddress(),
-        t instanceof StatusRuntimeException ? describe(status) : "stream ended",
-        backoff.toMillis());
-    retryLater(stream);
+    Duration delay = Backoff.spread(backoff.next(), ThreadLocalRandom.current().nextDouble());
+    String why = t == null ? "stream ended" : describe(status);
+    if (state == NodeState.CONNECTED) {
+      failedAttempts = 1;
+      log.warn(
+          "lost the manager at {} ({}); VMs keep running, reconnecting in {} ms",
+          config.managerAddress(),
+          why,
+          delay.toMillis());
+    } else if (failedAttempts++ == 0) {
+      log.warn(
+          "cannot reach the manager at {} ({}); retrying in {} ms, then with backoff up to {} s",
+          config.managerAddress(),
+          why,
+          delay.toMillis(),
+          Backoff.MAX.toSeconds());
+    } else {
+      // One line per lost connection, not one per attempt: a thousand nodes retry at once.
+      log.debug("attempt {} to reach {} failed ({})", failedAttempts, config.managerAddress(), why);
+    }
+    setState(NodeState.DISCONNECTED);
+    retry = NodeThreads.TIMERS.schedule(this::redial, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Dials again on a worker: listing the inventory calls the hypervisor, timers must not. */
+  private void redial() {
+    try {
+      NodeThreads.WORKERS.execute(this::connect);
+    } catch (RejectedExecutionException e) {
+      log.warn("cannot reconnect host {}: {}", config.name(), e.getMessage());
+    }
   }
 
   /** One line for the log: code, description and the root cause's message, no stack trace. */
@@ -233,26 +272,27 @@ public final class ManagerLink implements AutoCloseable {
         + (root == null ? "" : " (" + root.getMessage() + ")");
   }
 
-  private void retryLater(Stream stream) {
-    setState(NodeState.DISCONNECTED);
-    stream.end(true);
-    ScheduledFuture<?> unused =
-        NodeThreads.TIMERS.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
-    Duration doubled = backoff.multipliedBy(2);
-    backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-  }
-
   private void setState(NodeState s) {
     state = s;
     notifyAll();
   }
 
+  /** Leaves the manager: ends the stream and stops retrying. The hypervisor is left alone. */
   @Override
   public synchronized void close() {
-    NodeState was = state;
-    setState(was == NodeState.REJECTED ? NodeState.REJECTED : NodeState.CLOSED);
-    if (current != null) {
-      current.end(true);
+    if (state != NodeState.REJECTED) {
+      setState(NodeState.CLOSED);
+    }
+    events.target(null);
+    if (retry != null) {
+      retry.cancel(false);
+    }
+    Stream s = current;
+    if (s != null && !s.ended()) {
+      s.close();
+      ScheduledFuture<?> unused =
+          NodeThreads.TIMERS.schedule(
+              () -> s.cancel("node closed"), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
   }
 }

@@ -7,13 +7,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Threads shared by every node daemon of a process, so a process hosting hundreds of simulated
- * hosts does not need hundreds of timer threads.
+ * Threads shared by every node daemon of a process, so a process hosting a thousand simulated hosts
+ * does not need thousands of timer threads. Timers only schedule and send small messages; anything
+ * that calls the hypervisor (commands, stats, listing the inventory) runs on a worker. All are
+ * daemon threads: they never keep a process alive.
  */
 final class NodeThreads {
   static final ScheduledExecutorService TIMERS =
       Executors.newScheduledThreadPool(2, named("vimana-node-timer"));
-  static final ExecutorService WORKERS = Executors.newCachedThreadPool(named("vimana-node-cmd"));
+  static final ExecutorService WORKERS = Executors.newCachedThreadPool(named("vimana-node-work"));
 
   private NodeThreads() {}
 

@@ -1,60 +1,120 @@
 package org.vimana.node.link;
 
-import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import io.grpc.stub.ClientCallStreamObserver;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.vimana.node.telemetry.Outbox;
+import org.vimana.node.telemetry.Telemetry;
 import org.vimana.rpc.NodeMessage;
 
 /**
- * One connection to the manager. Writes are serialized because a gRPC StreamObserver is not
- * thread-safe; a write to a stream that already ended is dropped (the next Hello resyncs).
+ * One connection to the manager and its serialized writer (a gRPC StreamObserver is not
+ * thread-safe). Messages sent before the Hello went out (events seen while the inventory was being
+ * listed) wait and follow it; a write to a stream that has ended is dropped, since the next Hello
+ * resynchronises the manager.
  */
-final class Stream {
-  private StreamObserver<NodeMessage> out;
-  private boolean ended;
-  private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+final class Stream implements Outbox {
+  /** Events that may wait for the Hello; more are dropped (the Hello's inventory covers them). */
+  private static final int MAX_WAITING = 10_000;
 
-  synchronized void attach(StreamObserver<NodeMessage> out) {
-    this.out = out;
+  private final Queue<NodeMessage> waiting = new ArrayDeque<>();
+  private ClientCallStreamObserver<NodeMessage> out;
+  private boolean ended;
+  private Telemetry telemetry;
+
+  /** Sends the Hello on the call just started, then whatever waited for it. */
+  synchronized void open(ClientCallStreamObserver<NodeMessage> call, NodeMessage hello) {
+    if (ended) {
+      call.cancel("the link was closed before it opened", null);
+      return;
+    }
+    out = call;
+    write(hello);
+    while (!ended && !waiting.isEmpty()) {
+      write(waiting.remove());
+    }
+    waiting.clear();
   }
 
-  synchronized boolean send(NodeMessage message) {
-    if (ended || out == null) {
-      return false;
+  @Override
+  public synchronized void send(NodeMessage message) {
+    if (ended) {
+      return;
     }
+    if (out == null) {
+      if (waiting.size() < MAX_WAITING) {
+        waiting.add(message);
+      }
+      return;
+    }
+    write(message);
+  }
+
+  @Override
+  public synchronized boolean congested() {
+    return out != null && !ended && !out.isReady();
+  }
+
+  private void write(NodeMessage message) {
     try {
       out.onNext(message);
-      return true;
     } catch (RuntimeException e) {
-      ended = true;
-      return false;
+      // The call is already closed; the observer's onError/onCompleted reports why.
+      end();
     }
   }
 
-  synchronized void addTimer(ScheduledFuture<?> timer) {
+  /** Replaces this connection's heartbeat and stats sender (a repeated Welcome may change them). */
+  synchronized void telemetry(Telemetry t) {
+    if (telemetry != null) {
+      telemetry.close();
+    }
     if (ended) {
-      timer.cancel(false);
+      t.close();
     } else {
-      timers.add(timer);
+      telemetry = t;
     }
   }
 
-  /** Ends the stream from our side (if still open) and stops its timers. */
-  synchronized void end(boolean closeCall) {
-    if (!ended && closeCall && out != null) {
+  /** The manager ended the call: stop writing and half-close our side. */
+  synchronized void finished() {
+    if (!ended && out != null) {
       try {
         out.onCompleted();
       } catch (RuntimeException ignored) {
-        // Already closed by the transport.
+        // The transport closed it already.
       }
     }
-    ended = true;
-    timers.forEach(t -> t.cancel(false));
-    timers.clear();
+    end();
+  }
+
+  /** We leave: half-close so the manager sees a clean end; {@link #cancel} follows if needed. */
+  synchronized void close() {
+    finished();
+  }
+
+  /** Tears the call down if the manager never answered our half-close. */
+  synchronized void cancel(String why) {
+    end();
+    if (out != null) {
+      try {
+        out.cancel(why, null);
+      } catch (RuntimeException ignored) {
+        // Already closed.
+      }
+    }
   }
 
   synchronized boolean ended() {
     return ended;
+  }
+
+  private void end() {
+    ended = true;
+    waiting.clear();
+    if (telemetry != null) {
+      telemetry.close();
+      telemetry = null;
+    }
   }
 }

@@ -9,6 +9,7 @@ import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.vm.VmAction;
 import org.vimana.core.vm.VmSpec;
 import org.vimana.core.vm.VmState;
+import org.vimana.node.Poll;
 import org.vimana.node.driver.Drivers;
 import org.vimana.rpc.Command;
 import org.vimana.rpc.CommandResult;
@@ -26,7 +27,8 @@ class CommandDispatcherTest {
 
   private static Hypervisor open() {
     try {
-      return Drivers.open("sim", "h1", Map.of("cores", "2", "memory", "2G"));
+      return Drivers.open(
+          "sim", "h1", Map.of("cores", "2", "memory", "2G", "boot-seconds", "0.02"));
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -63,6 +65,76 @@ class CommandDispatcherTest {
     assertThat(r.getOk()).isTrue();
     assertThat(r.getRequestId()).isEqualTo("r-v1");
     assertThat(WireMapper.fromWire(r.getVm()).state()).isEqualTo(VmState.STARTING);
+  }
+
+  private VmState stateAfter(String id, VmAction a) {
+    CommandResult r = action(id, a);
+    assertThat(r.getOk()).as(a + ": " + r.getMessage()).isTrue();
+    assertThat(r.getRequestId()).isEqualTo("a-" + id);
+    assertThat(r.getVm().getId()).isEqualTo(id);
+    return WireMapper.fromWire(r.getVm().getState());
+  }
+
+  private void running(String id) throws Exception {
+    define(id, spec("vm-" + id, 256), true);
+    Poll.until(id + " running", () -> sim.find(id).filter(v -> v.state() == VmState.RUNNING));
+  }
+
+  @Test
+  void everyActionReachesTheHypervisorAndAnswersWithTheVm() throws Exception {
+    running("v1");
+    assertThat(stateAfter("v1", VmAction.SUSPEND)).isEqualTo(VmState.PAUSED);
+    assertThat(stateAfter("v1", VmAction.RESUME)).isEqualTo(VmState.RUNNING);
+    assertThat(stateAfter("v1", VmAction.REBOOT)).isEqualTo(VmState.STARTING);
+    Poll.until("v1 rebooted", () -> sim.find("v1").filter(v -> v.state() == VmState.RUNNING));
+    assertThat(stateAfter("v1", VmAction.FORCE_STOP)).isEqualTo(VmState.STOPPED);
+    assertThat(stateAfter("v1", VmAction.START)).isEqualTo(VmState.STARTING);
+    Poll.until("v1 running", () -> sim.find("v1").filter(v -> v.state() == VmState.RUNNING));
+    assertThat(stateAfter("v1", VmAction.SHUTDOWN)).isEqualTo(VmState.SHUTTING_DOWN);
+    Poll.until("v1 stopped", () -> sim.find("v1").filter(v -> v.state() == VmState.STOPPED));
+
+    CommandResult deleted = action("v1", VmAction.DELETE);
+    assertThat(deleted.getOk()).as(deleted.getMessage()).isTrue();
+    assertThat(deleted.hasVm()).isFalse();
+    assertThat(sim.find("v1")).isEmpty();
+    assertThat(action("v1", VmAction.DELETE).getError()).isEqualTo(ErrorKind.ERROR_NOT_FOUND);
+  }
+
+  @Test
+  void defineWithoutStartLeavesTheVmDefined() {
+    CommandResult r = define("v1", spec("web", 512), false);
+    assertThat(r.getOk()).isTrue();
+    assertThat(WireMapper.fromWire(r.getVm()).state()).isEqualTo(VmState.DEFINED);
+    assertThat(WireMapper.fromWire(r.getVm()).spec().name()).isEqualTo("web");
+  }
+
+  @Test
+  void missingFieldsAreNamed() {
+    CommandResult noSpec =
+        commands.run(
+            Command.newBuilder()
+                .setRequestId("s")
+                .setDefine(DefineVm.newBuilder().setVmId("v1"))
+                .build());
+    assertThat(noSpec.getError()).isEqualTo(ErrorKind.ERROR_BAD_REQUEST);
+    assertThat(noSpec.getMessage()).contains("spec");
+    CommandResult noVmId =
+        commands.run(
+            Command.newBuilder()
+                .setRequestId("i")
+                .setAction(VmActionRequest.newBuilder().setAction(VmActionKind.VM_ACTION_START))
+                .build());
+    assertThat(noVmId.getMessage()).contains("vm_id");
+    CommandResult noRequestId =
+        commands.run(
+            Command.newBuilder()
+                .setAction(
+                    VmActionRequest.newBuilder()
+                        .setVmId("v")
+                        .setAction(VmActionKind.VM_ACTION_START))
+                .build());
+    assertThat(noRequestId.getError()).isEqualTo(ErrorKind.ERROR_BAD_REQUEST);
+    assertThat(noRequestId.getMessage()).contains("request_id");
   }
 
   @Test
