@@ -14,6 +14,8 @@ import org.vimana.api.client.VimanaClient;
 import org.vimana.api.json.ApiJson;
 import org.vimana.cli.client.EventsCommand;
 import org.vimana.cli.client.HostCommand;
+import org.vimana.cli.client.MigrationCommand;
+import org.vimana.cli.client.SnapshotCommand;
 import org.vimana.cli.client.TemplateCommand;
 import org.vimana.cli.client.VmCommand;
 import org.vimana.cli.config.ClientConfig;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Spec;
       VmCommand.class,
       TemplateCommand.class,
       EventsCommand.class,
+      MigrationCommand.class,
+      SnapshotCommand.class,
       ManagerCommand.class,
       NodeCommand.class,
       DemoCommand.class,

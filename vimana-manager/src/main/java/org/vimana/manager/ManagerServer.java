@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +26,12 @@ import org.vimana.manager.api.Tokens;
 import org.vimana.manager.inventory.AllocationLedger;
 import org.vimana.manager.inventory.EventLog;
 import org.vimana.manager.inventory.HostService;
+import org.vimana.manager.inventory.MovingVms;
 import org.vimana.manager.inventory.Reconciler;
+import org.vimana.manager.inventory.SnapshotService;
 import org.vimana.manager.inventory.TemplateService;
 import org.vimana.manager.inventory.VmService;
+import org.vimana.manager.migration.MigrationService;
 import org.vimana.manager.node.LiveHosts;
 import org.vimana.manager.node.LivenessMonitor;
 import org.vimana.manager.node.NodeCommands;
@@ -37,6 +42,7 @@ import org.vimana.manager.store.TokenStore;
 import org.vimana.manager.store.jdbc.Database;
 import org.vimana.manager.store.jdbc.JdbcEventStore;
 import org.vimana.manager.store.jdbc.JdbcHostStore;
+import org.vimana.manager.store.jdbc.JdbcMigrationStore;
 import org.vimana.manager.store.jdbc.JdbcTemplateStore;
 import org.vimana.manager.store.jdbc.JdbcTokenStore;
 import org.vimana.manager.store.jdbc.JdbcVmStore;
@@ -47,11 +53,15 @@ public final class ManagerServer implements AutoCloseable {
   private static final double VCPUS_PER_CORE = 4.0;
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Live migrations one host takes part in at once, as source or target (as vSphere's 2-8). */
+  private static final int MIGRATIONS_PER_HOST = 2;
+
   private final ManagerConfig config;
   private final HikariDataSource db;
   private final Server grpc;
   private final ApiServer api;
   private final ScheduledExecutorService timers;
+  private final ExecutorService migrationRunner;
   private final String adminToken;
   private final String joinToken;
 
@@ -61,8 +71,10 @@ public final class ManagerServer implements AutoCloseable {
       Server grpc,
       ApiServer api,
       ScheduledExecutorService timers,
+      ExecutorService migrationRunner,
       String adminToken,
       String joinToken) {
+    this.migrationRunner = migrationRunner;
     this.config = config;
     this.db = db;
     this.grpc = grpc;
@@ -92,24 +104,32 @@ public final class ManagerServer implements AutoCloseable {
       EventLog log = new EventLog(events, clock);
       LiveHosts live = new LiveHosts();
       AllocationLedger ledger = new AllocationLedger(vms);
-      Reconciler reconciler = new Reconciler(hosts, vms, log, clock, ledger);
+      MovingVms moving = new MovingVms();
+      Reconciler reconciler = new Reconciler(hosts, vms, log, clock, ledger, moving);
       LivenessMonitor liveness =
           new LivenessMonitor(live, reconciler, clock, config.heartbeatTimeout());
       for (HostRecord h : hosts.list()) {
         liveness.expect(h.id(), clock.instant());
       }
       NodeCommands commands = new NodeCommands(live, COMMAND_TIMEOUT);
+      Placement placement = new Placement(VCPUS_PER_CORE);
       VmService vmService =
-          new VmService(
+          new VmService(vms, hosts, templates, live, commands, placement, ledger, log, clock);
+      ExecutorService migrationRunner = Executors.newCachedThreadPool(daemon("vimana-migration"));
+      MigrationService migrations =
+          new MigrationService(
               vms,
               hosts,
-              templates,
+              new JdbcMigrationStore(db),
               live,
+              placement,
               commands,
-              new Placement(VCPUS_PER_CORE),
               ledger,
+              moving,
               log,
-              clock);
+              clock,
+              migrationRunner,
+              MIGRATIONS_PER_HOST);
       Server grpc =
           NettyServerBuilder.forAddress(
                   new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -118,6 +138,7 @@ public final class ManagerServer implements AutoCloseable {
                       join,
                       live,
                       reconciler,
+                      migrations,
                       clock,
                       config.heartbeatInterval(),
                       config.statsInterval()))
@@ -134,19 +155,17 @@ public final class ManagerServer implements AutoCloseable {
                   new TemplateService(templates),
                   vms,
                   events,
-                  live)
+                  live,
+                  migrations,
+                  new SnapshotService(vmService, log))
               .start(config.bindAddress(), config.httpPort());
       ScheduledExecutorService timers =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "vimana-liveness");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newSingleThreadScheduledExecutor(daemon("vimana-liveness"));
       long period = Math.max(100, config.heartbeatInterval().toMillis() / 2);
       ScheduledFuture<?> unused =
           timers.scheduleWithFixedDelay(liveness, period, period, TimeUnit.MILLISECONDS);
-      ManagerServer server = new ManagerServer(config, db, grpc, api, timers, admin, join);
+      ManagerServer server =
+          new ManagerServer(config, db, grpc, api, timers, migrationRunner, admin, join);
       ManagerServer.log.info(
           "manager up: API {} node link {}:{} data {}",
           server.apiUrl(),
@@ -158,6 +177,14 @@ public final class ManagerServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   public URI apiUrl() {
@@ -191,6 +218,7 @@ public final class ManagerServer implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+    migrationRunner.shutdownNow();
     api.close();
     grpc.shutdownNow();
     try {

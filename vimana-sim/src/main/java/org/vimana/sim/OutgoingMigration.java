@@ -2,7 +2,10 @@ package org.vimana.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import org.vimana.core.driver.MigrationProgress;
 import org.vimana.core.driver.MigrationResult;
 import org.vimana.sim.migration.MigrationEstimate;
 import org.vimana.sim.time.ScheduledTask;
@@ -17,8 +20,15 @@ final class OutgoingMigration {
   private ScheduledTask timer;
   private boolean switchingOver;
 
+  final Instant startedAt;
+
   OutgoingMigration(
-      String vmId, SimHypervisor target, String targetUri, MigrationEstimate estimate) {
+      String vmId,
+      SimHypervisor target,
+      String targetUri,
+      MigrationEstimate estimate,
+      Instant startedAt) {
+    this.startedAt = requireNonNull(startedAt);
     this.vmId = requireNonNull(vmId);
     this.target = requireNonNull(target);
     this.targetUri = requireNonNull(targetUri);
@@ -42,6 +52,17 @@ final class OutgoingMigration {
 
   void markSwitchingOver() {
     switchingOver = true;
+  }
+
+  /** Progress at {@code now}, assuming memory is sent at a steady rate over the estimate. */
+  MigrationProgress progressAt(Instant now) {
+    long elapsed = Math.max(0, Duration.between(startedAt, now).toMillis());
+    long total = Math.round(estimate.transferredMib());
+    long sent =
+        estimate.totalMillis() <= 0
+            ? total
+            : Math.min(total, total * elapsed / estimate.totalMillis());
+    return new MigrationProgress(elapsed, total, sent, total - sent);
   }
 
   MigrationResult toResult() {

@@ -12,6 +12,7 @@ import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
 import org.vimana.core.driver.Migrator;
+import org.vimana.core.driver.Snapshots;
 import org.vimana.core.event.VmEvent;
 import org.vimana.core.event.VmEventType;
 import org.vimana.core.host.HostInfo;
@@ -42,6 +43,7 @@ public final class SimHypervisor implements Hypervisor {
   private final HostModel model;
   private final SimFabric fabric;
   private final SimMigrator migrator;
+  private final SimSnapshots snapshots = new SimSnapshots(this);
   private final RealTimeScheduler ownedScheduler;
 
   private SimHypervisor(HostModel model, SimFabric fabric, RealTimeScheduler ownedScheduler) {
@@ -282,6 +284,7 @@ public final class SimHypervisor implements Hypervisor {
       model.vms.remove(vmId);
       model.event(vmId, VmEventType.UNDEFINED, vm.state(), "undefined");
     }
+    snapshots.forget(vmId);
     model.events.drain();
   }
 
@@ -319,6 +322,11 @@ public final class SimHypervisor implements Hypervisor {
   @Override
   public Optional<Migrator> migrator() {
     return Optional.of(migrator);
+  }
+
+  @Override
+  public Optional<Snapshots> snapshots() {
+    return Optional.of(snapshots);
   }
 
   /**

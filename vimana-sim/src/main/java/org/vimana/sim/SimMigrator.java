@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
 import org.vimana.core.driver.MigrationOptions;
+import org.vimana.core.driver.MigrationProgress;
 import org.vimana.core.driver.MigrationResult;
 import org.vimana.core.driver.Migrator;
 import org.vimana.core.event.VmEventType;
@@ -201,7 +203,7 @@ final class SimMigrator implements Migrator {
       SimVm vm = m.requireAccepting(vmId, VmAction.MIGRATE, "migrate");
       MigrationEstimate estimate =
           costModel(vm.state(), options).estimate(vm.record().spec().memoryMib());
-      job = new OutgoingMigration(vmId, target, targetUri, estimate);
+      job = new OutgoingMigration(vmId, target, targetUri, estimate, m.now());
       m.transition(
           vm, vm.record().migrating(), VmEventType.MIGRATION_STARTED, "migrating to " + targetUri);
       vm.migration(job);
@@ -281,6 +283,15 @@ final class SimMigrator implements Migrator {
     }
     m.events.drain();
     return true;
+  }
+
+  @Override
+  public Optional<MigrationProgress> progress(String vmId) throws HypervisorException {
+    HostModel m = model();
+    synchronized (m) {
+      OutgoingMigration job = m.require(vmId).migration();
+      return job == null ? Optional.empty() : Optional.of(job.progressAt(m.now()));
+    }
   }
 
   @Override

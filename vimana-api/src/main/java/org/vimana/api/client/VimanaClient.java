@@ -20,6 +20,10 @@ import org.vimana.api.model.ErrorBody;
 import org.vimana.api.model.EventView;
 import org.vimana.api.model.HostView;
 import org.vimana.api.model.MaintenanceRequest;
+import org.vimana.api.model.MigrateRequest;
+import org.vimana.api.model.MigrationView;
+import org.vimana.api.model.SnapshotRequest;
+import org.vimana.api.model.SnapshotView;
 import org.vimana.api.model.TagsRequest;
 import org.vimana.api.model.VmFilter;
 import org.vimana.api.model.VmView;
@@ -111,6 +115,43 @@ public final class VimanaClient {
         "PUT", API + "/vms/" + enc(idOrName) + "/tags", new TagsRequest(tags), VmView.class);
   }
 
+  /** Starts a live migration; answers at once with the migration in progress. */
+  public MigrationView migrate(String idOrName, MigrateRequest request) throws ApiException {
+    return send("POST", API + "/vms/" + enc(idOrName) + "/migrate", request, MigrationView.class);
+  }
+
+  public MigrationView migration(String id) throws ApiException {
+    return get(API + "/migrations/" + enc(id), new TypeReference<MigrationView>() {});
+  }
+
+  /** Newest first; {@code vm} (name or id) may be null for all. */
+  public List<MigrationView> migrations(String vm, int limit) throws ApiException {
+    String q = "?limit=" + limit + (vm == null ? "" : "&vm=" + enc(vm));
+    return get(API + "/migrations" + q, new TypeReference<List<MigrationView>>() {});
+  }
+
+  public MigrationView cancelMigration(String id) throws ApiException {
+    return send("POST", API + "/migrations/" + enc(id) + "/cancel", null, MigrationView.class);
+  }
+
+  public List<SnapshotView> snapshots(String vm) throws ApiException {
+    return get(API + "/vms/" + enc(vm) + "/snapshots", new TypeReference<List<SnapshotView>>() {});
+  }
+
+  /** Takes a snapshot; answers with the VM's snapshots after it. */
+  public List<SnapshotView> createSnapshot(String vm, SnapshotRequest request) throws ApiException {
+    return sendList("POST", API + "/vms/" + enc(vm) + "/snapshots", request);
+  }
+
+  public List<SnapshotView> revertSnapshot(String vm, String snapshot) throws ApiException {
+    return sendList(
+        "POST", API + "/vms/" + enc(vm) + "/snapshots/" + enc(snapshot) + "/revert", null);
+  }
+
+  public List<SnapshotView> deleteSnapshot(String vm, String snapshot) throws ApiException {
+    return sendList("DELETE", API + "/vms/" + enc(vm) + "/snapshots/" + enc(snapshot), null);
+  }
+
   public List<Template> templates() throws ApiException {
     return get(API + "/templates", new TypeReference<List<Template>>() {});
   }
@@ -145,6 +186,27 @@ public final class VimanaClient {
   }
 
   private <T> T send(String method, String path, Object body, Class<T> type) throws ApiException {
+    if (type == Void.class) {
+      String unused = send(method, path, body);
+      return null;
+    }
+    String answer = send(method, path, body);
+    if (answer.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.readValue(answer, type);
+    } catch (JsonProcessingException e) {
+      throw badResponse(e);
+    }
+  }
+
+  private List<SnapshotView> sendList(String method, String path, Object body) throws ApiException {
+    return read(send(method, path, body), new TypeReference<List<SnapshotView>>() {});
+  }
+
+  /** Sends a request with an optional JSON body; returns the response body. */
+  private String send(String method, String path, Object body) throws ApiException {
     HttpRequest.BodyPublisher publisher;
     try {
       publisher =
@@ -160,14 +222,7 @@ public final class VimanaClient {
                 .header("Content-Type", "application/json")
                 .method(method, publisher)
                 .build());
-    if (type == Void.class || r.body().isEmpty()) {
-      return null;
-    }
-    try {
-      return json.readValue(r.body(), type);
-    } catch (JsonProcessingException e) {
-      throw badResponse(e);
-    }
+    return r.body();
   }
 
   private HttpRequest.Builder request(String path) {

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code vimana vm ...}: inventory and lifecycle of VMs. */
 @Command(
     name = "vm",
-    description = "Virtual machines: list, show, create, lifecycle, delete, tags.",
-    subcommands = VmCreateCommand.class)
+    description = "Virtual machines: list, show, create, lifecycle, migrate, delete, tags.",
+    subcommands = {VmCreateCommand.class, VmMigrateCommand.class})
 public final class VmCommand implements Runnable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,7 +41,7 @@ public final class VmCommand implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "missing subcommand: list, show, create, start, stop, reboot, destroy, suspend, resume,"
-            + " delete, tag");
+            + " delete, tag, migrate");
   }
 
   Main main() {

@@ -170,4 +170,47 @@ class ClientCommandsIT {
     assertThat(run("template", "delete", "small", "--json")).isZero();
     assertThat(out()).contains("\"deleted\" : \"small\"");
   }
+
+  @Test
+  @Order(5)
+  void migrateAVmToASecondHostAndSnapshotIt() throws Exception {
+    try (NodeDaemon second =
+        NodeDaemon.start(
+            new NodeConfig(
+                "it-host-b",
+                "127.0.0.1:" + manager.grpcPort(),
+                manager.joinToken(),
+                "sim",
+                Map.of("cores", "8", "memory", "16G", "boot-seconds", "0.2"),
+                null,
+                null))) {
+      assertThat(second.awaitConnected(WAIT)).isTrue();
+      assertThat(
+              run("vm", "create", "mover", "--vcpus", "1", "--memory", "1G", "--host", "it-host"))
+          .isZero();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (vmsJson().stream()
+          .noneMatch(v -> v.name().equals("mover") && v.state().equals("running"))) {
+        assertThat(System.nanoTime()).as("mover running").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      assertThat(run("vm", "migrate", "mover", "--to", "it-host-b", "--max-downtime", "100"))
+          .as(err.toString(StandardCharsets.UTF_8))
+          .isZero();
+      assertThat(out())
+          .containsPattern(
+              "vm mover: migration succeeded: from it-host to it-host-b in \\d+ ms, downtime \\d+ ms");
+      assertThat(run("migration", "list", "--vm", "mover")).isZero();
+      assertThat(out()).containsPattern("mover +it-host +it-host-b +succeeded +\\d+ +\\d+");
+      assertThat(run("vm", "migrate", "mover", "--to", "it-host-b")).isEqualTo(ExitCode.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("already runs on host 'it-host-b'");
+
+      assertThat(run("snapshot", "create", "mover", "clean", "--description", "fresh")).isZero();
+      assertThat(out()).startsWith("NAME ").containsPattern("clean +\\S+ +running +fresh");
+      assertThat(run("snapshot", "revert", "mover", "nope")).isEqualTo(ExitCode.NOT_FOUND);
+      assertThat(run("snapshot", "delete", "mover", "clean", "--json")).isZero();
+      assertThat(out().strip()).isEqualTo("[ ]");
+      assertThat(run("vm", "delete", "mover", "--force")).isZero();
+    }
+  }
 }

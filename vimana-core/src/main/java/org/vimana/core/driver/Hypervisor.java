@@ -63,4 +63,9 @@ public interface Hypervisor extends AutoCloseable {
   default Optional<Migrator> migrator() {
     return Optional.empty();
   }
+
+  /** Snapshots, where the back end keeps them. */
+  default Optional<Snapshots> snapshots() {
+    return Optional.empty();
+  }
 }

@@ -1,5 +1,6 @@
 package org.vimana.core.driver;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.vimana.core.vm.VmStatus;
 
@@ -19,4 +20,12 @@ public interface Migrator {
 
   /** Cancels an ongoing migration; the VM keeps running on the source. */
   void cancel(String vmId) throws HypervisorException;
+
+  /**
+   * How far the outgoing migration of {@code vmId} is, or empty when none runs or the hypervisor
+   * cannot tell.
+   */
+  default Optional<MigrationProgress> progress(String vmId) throws HypervisorException {
+    return Optional.empty();
+  }
 }

@@ -23,6 +23,7 @@ import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
 import org.vimana.core.driver.Migrator;
+import org.vimana.core.driver.Snapshots;
 import org.vimana.core.event.VmEvent;
 import org.vimana.core.host.HostCapacity;
 import org.vimana.core.host.HostInfo;
@@ -254,8 +255,9 @@ public final class LibvirtHypervisor implements Hypervisor {
   }
 
   /** Snapshots of this host's VMs. */
-  public Snapshots snapshots() {
-    return snapshots;
+  @Override
+  public Optional<Snapshots> snapshots() {
+    return Optional.of(snapshots);
   }
 
   /** The last {@code maxBytes} bytes of the VM's serial console log ("" before the first boot). */

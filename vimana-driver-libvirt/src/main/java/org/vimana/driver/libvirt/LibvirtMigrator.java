@@ -1,6 +1,7 @@
 package org.vimana.driver.libvirt;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.libvirt.TypedParameter;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
 import org.vimana.core.driver.MigrationOptions;
+import org.vimana.core.driver.MigrationProgress;
 import org.vimana.core.driver.MigrationResult;
 import org.vimana.core.driver.Migrator;
 import org.vimana.core.event.VmEventType;
@@ -90,7 +92,7 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
           null,
           migration.bandwidthMibPerSecond());
       long total = (System.nanoTime() - t0) / 1_000_000;
-      Map<String, Long> job = completedJob(d);
+      Map<String, Long> job = jobStats(d, JOB_STATS_COMPLETED);
       d.undefine(d.snapshotNum() > 0 ? 2 : 0);
       MigrationResult result =
           new MigrationResult(
@@ -106,10 +108,13 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
     }
   }
 
-  /** The completed job's figures (downtime in ms, memory_processed in bytes), or none. */
-  private static Map<String, Long> completedJob(Domain d) {
+  /**
+   * The current job's counters, or the completed one's with {@link #JOB_STATS_COMPLETED} (downtime
+   * in ms, time_elapsed in ms, data_* and memory_* in bytes); empty when there is none.
+   */
+  private static Map<String, Long> jobStats(Domain d, int flags) {
     try {
-      DomainJobStats stats = d.getJobStats(JOB_STATS_COMPLETED);
+      DomainJobStats stats = d.getJobStats(flags);
       Map<String, Long> out = new java.util.HashMap<>();
       for (TypedParameter p : stats.stats) {
         try {
@@ -122,6 +127,20 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
     } catch (LibvirtException e) {
       return Map.of();
     }
+  }
+
+  @Override
+  public Optional<MigrationProgress> progress(String vmId) throws HypervisorException {
+    Map<String, Long> job = jobStats(domains.domain(vmId), 0);
+    if (!job.containsKey("data_total")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new MigrationProgress(
+            job.getOrDefault("time_elapsed", 0L),
+            job.get("data_total") >> 20,
+            job.getOrDefault("data_processed", 0L) >> 20,
+            job.getOrDefault("data_remaining", 0L) >> 20));
   }
 
   @Override

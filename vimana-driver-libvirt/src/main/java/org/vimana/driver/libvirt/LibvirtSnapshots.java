@@ -11,6 +11,7 @@ import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
 import org.vimana.core.Validation;
 import org.vimana.core.driver.HypervisorException;
+import org.vimana.core.driver.Snapshots;
 import org.vimana.driver.libvirt.xml.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.MigrationOptions;
 import org.vimana.core.driver.MigrationResult;
+import org.vimana.core.driver.Snapshots;
 import org.vimana.core.vm.VmSpec;
 import org.vimana.core.vm.VmState;
 
@@ -115,7 +116,7 @@ class LabVmIT {
         assertThat(hv.consoleLog(id, 4096)).contains("org.vimana.agent.0");
         assertThat(hv.agentSocket(id)).contains(tmp.resolve("state").resolve(id + ".agent.sock"));
 
-        Snapshots snaps = hv.snapshots();
+        Snapshots snaps = hv.snapshots().orElseThrow();
         int atSnapshot = lastCounter(hv, id);
         snaps.create(id, "s1", "lab snapshot");
         assertThat(snaps.list(id)).extracting(Snapshots.SnapshotInfo::name).containsExactly("s1");

@@ -2,8 +2,10 @@ package org.vimana.manager.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.vimana.manager.inventory.HostService;
+import org.vimana.manager.inventory.SnapshotService;
 import org.vimana.manager.inventory.TemplateService;
 import org.vimana.manager.inventory.VmService;
+import org.vimana.manager.migration.MigrationService;
 import org.vimana.manager.node.LiveHosts;
 import org.vimana.manager.store.EventStore;
 import org.vimana.manager.store.TokenStore;
@@ -21,7 +23,9 @@ public final class Api {
       TemplateService templates,
       VmStore vmStore,
       EventStore events,
-      LiveHosts live) {
+      LiveHosts live,
+      MigrationService migrations,
+      SnapshotService snapshots) {
     RequestBodies bodies = new RequestBodies(json);
     Views views = new Views(live, vmStore);
     return new ApiServer(
@@ -30,6 +34,8 @@ public final class Api {
         new HostRoutes(hosts, views, bodies),
         new VmRoutes(vms, vmStore, hosts, views, bodies),
         new TemplateRoutes(templates, bodies),
-        new EventRoutes(events, vms));
+        new EventRoutes(events, vms),
+        new MigrationRoutes(migrations, hosts, bodies),
+        new SnapshotRoutes(snapshots, bodies));
   }
 }

@@ -85,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
           case CONFLICT, INVALID_STATE, NO_CAPACITY -> 409;
           case HOST_UNAVAILABLE -> 503;
           case NODE_FAILED -> 502;
+          case UNSUPPORTED -> 501;
         };
     error(ctx, status, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
   }

@@ -25,7 +25,7 @@ public final class EventRoutes implements Routes {
         });
   }
 
-  private static int limit(String s) {
+  static int limit(String s) {
     if (s == null) {
       return 100;
     }

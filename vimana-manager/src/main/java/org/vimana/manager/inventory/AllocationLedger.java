@@ -15,6 +15,11 @@ public final class AllocationLedger {
   private final VmStore vms;
   private Map<String, HostAllocation> cache;
 
+  /** VMs on their way to a host (migrations running): vm id to target host and demand. */
+  private final Map<String, Incoming> incoming = new HashMap<>();
+
+  private record Incoming(String hostId, int vcpus, long memoryMib) {}
+
   public AllocationLedger(VmStore vms) {
     this.vms = vms;
   }
@@ -28,7 +33,43 @@ public final class AllocationLedger {
     if (cache == null) {
       cache = new HashMap<>(vms.allocations());
     }
-    return Map.copyOf(cache);
+    if (incoming.isEmpty()) {
+      return Map.copyOf(cache);
+    }
+    Map<String, HostAllocation> out = new HashMap<>(cache);
+    for (Incoming in : incoming.values()) {
+      out.put(in.hostId(), plus(out.get(in.hostId()), in.hostId(), in.vcpus(), in.memoryMib()));
+    }
+    return Map.copyOf(out);
+  }
+
+  /** What {@code hostId} has allocated, with the VMs migrating to it. */
+  public HostAllocation of(String hostId) {
+    return snapshot().getOrDefault(hostId, HostAllocation.none(hostId));
+  }
+
+  /**
+   * Holds a migrating VM's CPU and memory on its target until {@link #settled}, so that neither a
+   * create nor a second migration takes the room it needs.
+   */
+  public synchronized void incoming(String vmId, String hostId, int vcpus, long memoryMib) {
+    incoming.put(vmId, new Incoming(hostId, vcpus, memoryMib));
+  }
+
+  /** The migration of {@code vmId} has ended, one way or the other. */
+  public synchronized void settled(String vmId) {
+    incoming.remove(vmId);
+    cache = null;
+  }
+
+  private static HostAllocation plus(HostAllocation a, String hostId, int vcpus, long memoryMib) {
+    HostAllocation base = a == null ? HostAllocation.none(hostId) : a;
+    return new HostAllocation(
+        hostId,
+        base.vmCount() + 1,
+        base.runningVms() + 1,
+        base.vcpus() + vcpus,
+        base.memoryMib() + memoryMib);
   }
 
   /** A new VM was reserved on {@code hostId}. */

@@ -18,13 +18,19 @@ public final class EventLog {
   }
 
   public void vm(VmRecord vm, String hostName, String type, VmState state, String message) {
+    vm(vm, vm.hostId(), hostName, type, state, message);
+  }
+
+  /** An event that a host other than the VM's recorded one reports (a migration's target). */
+  public void vm(
+      VmRecord vm, String hostId, String hostName, String type, VmState state, String message) {
     store.append(
         new EventView(
             0,
             clock.instant(),
             vm.id(),
             vm.name(),
-            vm.hostId(),
+            hostId,
             hostName,
             type,
             state == null ? null : state.wireName(),

@@ -12,7 +12,9 @@ public class InventoryException extends RuntimeException {
     INVALID_STATE,
     NO_CAPACITY,
     HOST_UNAVAILABLE,
-    NODE_FAILED
+    NODE_FAILED,
+    /** The host's driver cannot do it. */
+    UNSUPPORTED
   }
 
   private final Kind kind;

@@ -15,7 +15,8 @@ final class NodeErrors {
           case ERROR_INVALID_STATE -> Kind.INVALID_STATE;
           case ERROR_NO_CAPACITY -> Kind.NO_CAPACITY;
           case ERROR_BAD_REQUEST -> Kind.INVALID;
-          case ERROR_NONE, ERROR_UNSUPPORTED, ERROR_FAILED, UNRECOGNIZED -> Kind.NODE_FAILED;
+          case ERROR_UNSUPPORTED -> Kind.UNSUPPORTED;
+          case ERROR_NONE, ERROR_FAILED, UNRECOGNIZED -> Kind.NODE_FAILED;
         };
     return new InventoryException(kind, "cannot " + what + ": " + r.getMessage());
   }

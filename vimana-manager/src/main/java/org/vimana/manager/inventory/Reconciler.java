@@ -29,9 +29,16 @@ public final class Reconciler implements NodeReports {
   private final EventLog events;
   private final Clock clock;
   private final AllocationLedger ledger;
+  private final MovingVms moving;
 
   public Reconciler(
-      HostStore hosts, VmStore vms, EventLog events, Clock clock, AllocationLedger ledger) {
+      HostStore hosts,
+      VmStore vms,
+      EventLog events,
+      Clock clock,
+      AllocationLedger ledger,
+      MovingVms moving) {
+    this.moving = moving;
     this.hosts = hosts;
     this.vms = vms;
     this.events = events;
@@ -49,6 +56,10 @@ public final class Reconciler implements NodeReports {
       known.put(vm.id(), vm);
     }
     for (VmStatus s : reported) {
+      if (moving.of(s.id()).isPresent()) {
+        known.remove(s.id()); // the migration settles where it is
+        continue;
+      }
       VmRecord vm = known.remove(s.id());
       if (vm != null) {
         if (vm.state() != s.state() || vm.bootCount() != s.bootCount()) {
@@ -60,7 +71,7 @@ public final class Reconciler implements NodeReports {
       }
     }
     for (VmRecord missing : known.values()) {
-      if (missing.state() != VmState.UNKNOWN) {
+      if (missing.state() != VmState.UNKNOWN && moving.of(missing.id()).isEmpty()) {
         vms.updateState(missing.id(), VmState.UNKNOWN, missing.bootCount(), now);
         events.vm(missing, host.name(), "STATE_CHANGED", VmState.UNKNOWN, "not reported by host");
       }
@@ -101,11 +112,20 @@ public final class Reconciler implements NodeReports {
   @Override
   public void vmEvent(String hostId, VmEvent e) {
     Optional<VmRecord> vm = vms.find(e.vmId());
-    if (vm.isEmpty() || !vm.get().hostId().equals(hostId)) {
+    if (vm.isEmpty()) {
       return;
     }
     VmRecord v = vm.get();
-    if (e.type() == VmEventType.UNDEFINED) {
+    Optional<MovingVms.Move> move = moving.of(v.id());
+    if (move.isPresent()) {
+      // Both ends speak during a migration: keep what they say, let the migration settle state.
+      if (hostId.equals(move.get().sourceHostId()) || hostId.equals(move.get().targetHostId())) {
+        String hostName = hosts.find(hostId).map(HostRecord::name).orElse(null);
+        events.vm(v, hostId, hostName, e.type().name(), e.state(), e.message());
+      }
+      return;
+    }
+    if (!v.hostId().equals(hostId) || e.type() == VmEventType.UNDEFINED) {
       return;
     }
     // Boot counts come with command results and hellos; events carry only the state.

@@ -141,10 +141,7 @@ public final class VmService {
               + " and cannot "
               + action.pathName()
               + "; it accepts: "
-              + VmLifecycle.acceptedActions(vm.state()).stream()
-                  .filter(a -> a != VmAction.MIGRATE) // not offered by the API yet
-                  .map(VmAction::pathName)
-                  .toList());
+              + VmLifecycle.acceptedActions(vm.state()).stream().map(VmAction::pathName).toList());
     }
     CommandResult result =
         call(
@@ -197,7 +194,7 @@ public final class VmService {
   }
 
   /** Applies the node's view after a command, unless an event already moved the VM on. */
-  private void applyResult(VmRecord vm, VmState before, CommandResult result) {
+  void applyResult(VmRecord vm, VmState before, CommandResult result) {
     if (!result.hasVm()) {
       return;
     }
@@ -212,7 +209,7 @@ public final class VmService {
     }
   }
 
-  private CommandResult call(HostRecord host, Command.Builder command) {
+  CommandResult call(HostRecord host, Command.Builder command) {
     try {
       return nodes.call(host.id(), host.name(), command);
     } catch (NodeCommands.Unreachable e) {
@@ -220,7 +217,7 @@ public final class VmService {
     }
   }
 
-  private HostRecord hostOf(VmRecord vm) {
+  HostRecord hostOf(VmRecord vm) {
     HostRecord host =
         hosts
             .find(vm.hostId())

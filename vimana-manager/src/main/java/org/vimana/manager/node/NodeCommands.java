@@ -31,6 +31,13 @@ public final class NodeCommands {
 
   public CommandResult call(String hostId, String hostName, Command.Builder command)
       throws Unreachable {
+    return call(hostId, hostName, command, timeout);
+  }
+
+  /** As {@link #call(String, String, Command.Builder)}, for a command with a longer run time. */
+  public CommandResult call(
+      String hostId, String hostName, Command.Builder command, Duration timeout)
+      throws Unreachable {
     NodeSession s =
         live.get(hostId)
             .map(HostLive::session)

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vimana.core.driver.MigrationProgress;
 import org.vimana.core.host.HostInfo;
 import org.vimana.rpc.Hello;
 import org.vimana.rpc.ManagerMessage;
+import org.vimana.rpc.MigrationProgressMsg;
 import org.vimana.rpc.NodeLinkGrpc;
 import org.vimana.rpc.NodeMessage;
 import org.vimana.rpc.Welcome;
@@ -23,6 +25,7 @@ public final class NodeLinkService extends NodeLinkGrpc.NodeLinkImplBase {
   private final byte[] joinToken;
   private final LiveHosts live;
   private final NodeReports reports;
+  private final MigrationReports migrations;
   private final Clock clock;
   private final Duration heartbeat;
   private final Duration statsInterval;
@@ -31,12 +34,14 @@ public final class NodeLinkService extends NodeLinkGrpc.NodeLinkImplBase {
       String joinToken,
       LiveHosts live,
       NodeReports reports,
+      MigrationReports migrations,
       Clock clock,
       Duration heartbeat,
       Duration statsInterval) {
     this.joinToken = joinToken.getBytes(StandardCharsets.UTF_8);
     this.live = live;
     this.reports = reports;
+    this.migrations = migrations;
     this.clock = clock;
     this.heartbeat = heartbeat;
     this.statsInterval = statsInterval;
@@ -45,6 +50,14 @@ public final class NodeLinkService extends NodeLinkGrpc.NodeLinkImplBase {
   @Override
   public StreamObserver<NodeMessage> connect(StreamObserver<ManagerMessage> out) {
     return new Inbound(out);
+  }
+
+  private void progress(String hostId, MigrationProgressMsg p) {
+    migrations.progress(
+        hostId,
+        p.getMigrationId(),
+        new MigrationProgress(
+            p.getElapsedMs(), p.getTotalMib(), p.getProcessedMib(), p.getRemainingMib()));
   }
 
   private final class Inbound implements StreamObserver<NodeMessage> {
@@ -69,6 +82,7 @@ public final class NodeLinkService extends NodeLinkGrpc.NodeLinkImplBase {
           case EVENT -> reports.vmEvent(hostId, WireMapper.fromWire(m.getEvent()));
           case STATS -> live.stats(hostId, WireMapper.fromWire(m.getStats()), clock.instant());
           case RESULT -> session.complete(m.getResult());
+          case MIGRATION_PROGRESS -> progress(hostId, m.getMigrationProgress());
           case HELLO -> log.warn("host {} sent a second hello; ignored", session.hostName());
         }
       } catch (IllegalArgumentException e) {

@@ -23,6 +23,9 @@ public interface VmStore {
 
   void updateBootCount(String id, long bootCount);
 
+  /** Records that a VM now runs on another host (a migration succeeded). */
+  void moveTo(String id, String hostId, VmState state, Instant at);
+
   /** Sets every VM of a host to {@code state}; returns how many changed. */
   int setStateOfHost(String hostId, VmState state, Instant at);
 

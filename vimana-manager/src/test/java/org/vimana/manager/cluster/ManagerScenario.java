@@ -243,11 +243,11 @@ abstract class ManagerScenario {
     return r.statusCode() + " " + r.body();
   }
 
-  private interface Call {
+  interface Call {
     Object call() throws ApiException;
   }
 
-  private static void expect(int status, String message, Call c) {
+  static void expect(int status, String message, Call c) {
     assertThatThrownBy(c::call)
         .isInstanceOfSatisfying(
             ApiException.class,
@@ -281,7 +281,7 @@ abstract class ManagerScenario {
     }
   }
 
-  private static void await(String what, BooleanSupplier ok) throws InterruptedException {
+  static void await(String what, BooleanSupplier ok) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (System.nanoTime() < deadline) {
       if (ok.getAsBoolean()) {

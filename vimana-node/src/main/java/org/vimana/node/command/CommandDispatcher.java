@@ -1,14 +1,15 @@
 package org.vimana.node.command;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
-import org.vimana.core.vm.VmStatus;
 import org.vimana.rpc.Command;
 import org.vimana.rpc.CommandResult;
 import org.vimana.rpc.ErrorKind;
+import org.vimana.rpc.NodeMessage;
 import org.vimana.rpc.mapping.WireMapper;
 
 /** Routes a command to its handler and turns the outcome, good or bad, into a result. */
@@ -17,11 +18,25 @@ public final class CommandDispatcher {
 
   private final CommandHandler define;
   private final CommandHandler action;
+  private final CommandHandler prepareIncoming;
+  private final CommandHandler migrate;
+  private final CommandHandler cancelMigration;
+  private final CommandHandler snapshot;
 
+  /** A dispatcher whose migrations report no progress. */
   public CommandDispatcher(Hypervisor hypervisor) {
+    this(hypervisor, message -> {});
+  }
+
+  /** {@code progress} takes the migration progress messages for the manager. */
+  public CommandDispatcher(Hypervisor hypervisor, Consumer<NodeMessage> progress) {
     Objects.requireNonNull(hypervisor);
     this.define = new DefineVmHandler(hypervisor);
     this.action = new VmActionHandler(hypervisor);
+    this.prepareIncoming = new PrepareIncomingHandler(hypervisor);
+    this.migrate = new MigrateHandler(hypervisor, progress);
+    this.cancelMigration = new CancelMigrationHandler(hypervisor);
+    this.snapshot = new SnapshotHandler(hypervisor);
   }
 
   public CommandResult run(Command command) {
@@ -34,13 +49,14 @@ public final class CommandDispatcher {
           switch (command.getOpCase()) {
             case DEFINE -> define;
             case ACTION -> action;
+            case PREPARE_INCOMING -> prepareIncoming;
+            case MIGRATE -> migrate;
+            case CANCEL_MIGRATION -> cancelMigration;
+            case SNAPSHOT -> snapshot;
             case OP_NOT_SET -> throw new IllegalArgumentException("command carries no operation");
           };
-      VmStatus vm = handler.handle(command);
+      handler.handle(command, result);
       result.setOk(true);
-      if (vm != null) {
-        result.setVm(WireMapper.toWire(vm));
-      }
     } catch (HypervisorException e) {
       result.setOk(false).setError(WireMapper.toWire(e.reason())).setMessage(e.getMessage());
     } catch (IllegalArgumentException e) {

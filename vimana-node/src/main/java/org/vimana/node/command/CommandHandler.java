@@ -1,11 +1,14 @@
 package org.vimana.node.command;
 
 import org.vimana.core.driver.HypervisorException;
-import org.vimana.core.vm.VmStatus;
 import org.vimana.rpc.Command;
+import org.vimana.rpc.CommandResult;
 
 /** Runs one kind of command on the hypervisor. */
 interface CommandHandler {
-  /** The VM the command concerns, after it ran (or null when it no longer exists). */
-  VmStatus handle(Command command) throws HypervisorException;
+  /**
+   * Runs {@code command} and fills in what its result carries besides success (the VM after the
+   * command, a migration URI or figures); a failure is thrown.
+   */
+  void handle(Command command, CommandResult.Builder result) throws HypervisorException;
 }

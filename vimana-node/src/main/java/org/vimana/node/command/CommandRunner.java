@@ -22,6 +22,9 @@ public final class CommandRunner {
   private final Executor workers;
   private final Duration timeout;
 
+  /** Room for a migration's own cancel-and-wind-down after its deadline. */
+  private static final Duration MIGRATION_GRACE = Duration.ofSeconds(40);
+
   public CommandRunner(CommandDispatcher dispatcher, Executor workers, Duration timeout) {
     this.dispatcher = Objects.requireNonNull(dispatcher);
     this.workers = Objects.requireNonNull(workers);
@@ -37,16 +40,29 @@ public final class CommandRunner {
       reply.accept(failed(command, "the node is shutting down"));
       return;
     }
+    Duration limit = timeoutOf(command);
     CompletableFuture<Void> unused =
-        run.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        run.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
             .exceptionally(
                 t ->
                     failed(
                         command,
                         t instanceof TimeoutException
-                            ? "the hypervisor did not answer within " + timeout
+                            ? "the hypervisor did not answer within " + limit
                             : String.valueOf(t)))
             .thenAccept(reply);
+  }
+
+  /**
+   * A migration carries its own time limit, which the handler enforces by cancelling; the runner
+   * waits a little longer so the handler's precise answer wins over this generic one.
+   */
+  private Duration timeoutOf(Command command) {
+    if (command.hasMigrate() && command.getMigrate().getTimeoutMs() > 0) {
+      Duration own = Duration.ofMillis(command.getMigrate().getTimeoutMs()).plus(MIGRATION_GRACE);
+      return own.compareTo(timeout) > 0 ? own : timeout;
+    }
+    return timeout;
   }
 
   private static CommandResult failed(Command command, String message) {

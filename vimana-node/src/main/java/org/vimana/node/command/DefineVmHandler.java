@@ -6,6 +6,7 @@ import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.vm.VmSpec;
 import org.vimana.core.vm.VmStatus;
 import org.vimana.rpc.Command;
+import org.vimana.rpc.CommandResult;
 import org.vimana.rpc.DefineVm;
 import org.vimana.rpc.mapping.WireMapper;
 
@@ -18,7 +19,14 @@ final class DefineVmHandler implements CommandHandler {
   }
 
   @Override
-  public VmStatus handle(Command command) throws HypervisorException {
+  public void handle(Command command, CommandResult.Builder result) throws HypervisorException {
+    VmStatus vm = run(command);
+    if (vm != null) {
+      result.setVm(WireMapper.toWire(vm));
+    }
+  }
+
+  private VmStatus run(Command command) throws HypervisorException {
     DefineVm d = command.getDefine();
     if (d.getVmId().isEmpty()) {
       throw new IllegalArgumentException("define: vm_id is required");

@@ -68,7 +68,9 @@ public final class ManagerLink implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock);
     this.commands =
         new CommandRunner(
-            new CommandDispatcher(hypervisor), NodeThreads.WORKERS, config.commandTimeout());
+            new CommandDispatcher(hypervisor, events::forward),
+            NodeThreads.WORKERS,
+            config.commandTimeout());
     this.backoff = new Backoff(config.reconnectDelay());
     hypervisor.addListener(events);
   }

@@ -21,9 +21,14 @@ public final class EventRelay implements Consumer<VmEvent> {
 
   @Override
   public void accept(VmEvent event) {
+    forward(NodeMessage.newBuilder().setEvent(WireMapper.toWire(event)).build());
+  }
+
+  /** Sends any other report that lives and dies with the connection (migration progress). */
+  public void forward(NodeMessage message) {
     Outbox t = target;
     if (t != null) {
-      t.send(NodeMessage.newBuilder().setEvent(WireMapper.toWire(event)).build());
+      t.send(message);
     }
   }
 }

@@ -131,6 +131,18 @@ public final class JdbcVmStore implements VmStore {
   }
 
   @Override
+  public void moveTo(String id, String hostId, VmState state, Instant at) {
+    jdbc.update(
+        "UPDATE vms SET host_id=?, state=?, updated_at=? WHERE id=?",
+        ps -> {
+          ps.setString(1, hostId);
+          ps.setString(2, state.name());
+          ps.setTimestamp(3, Jdbc.ts(at));
+          ps.setString(4, id);
+        });
+  }
+
+  @Override
   public void updateBootCount(String id, long bootCount) {
     jdbc.update(
         "UPDATE vms SET boot_count=? WHERE id=?",

@@ -1,10 +1,12 @@
-package org.vimana.driver.libvirt;
+package org.vimana.core.driver;
 
 import java.time.Instant;
 import java.util.List;
-import org.vimana.core.driver.HypervisorException;
 
-/** Snapshots of a VM (libvirt internal snapshots: disk, and memory when the VM runs). */
+/**
+ * Snapshots of a VM's disk, and of its memory when it runs (libvirt's internal snapshots, for
+ * instance), named per VM.
+ */
 public interface Snapshots {
 
   /**
@@ -13,7 +15,8 @@ public interface Snapshots {
    * @param name its name
    * @param description free text
    * @param createdAt when it was taken
-   * @param vmState the domain's state when it was taken (libvirt's word: running, shutoff, ...)
+   * @param vmState the domain's state when it was taken (the back end's word, e.g. libvirt's
+   *     running, shutoff)
    */
   record SnapshotInfo(String name, String description, Instant createdAt, String vmState) {}
 
