@@ -21,6 +21,7 @@ import org.vimana.cli.client.VmCommand;
 import org.vimana.cli.config.ClientConfig;
 import org.vimana.cli.config.ConfigException;
 import org.vimana.cli.server.DemoCommand;
+import org.vimana.cli.server.LabCommand;
 import org.vimana.cli.server.ManagerCommand;
 import org.vimana.cli.server.NodeCommand;
 import picocli.CommandLine;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
       ManagerCommand.class,
       NodeCommand.class,
       DemoCommand.class,
+      LabCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -134,6 +134,11 @@ public final class VimanaClient {
     return send("POST", API + "/migrations/" + enc(id) + "/cancel", null, MigrationView.class);
   }
 
+  /** The last {@code bytes} bytes of the VM's serial console. */
+  public String console(String vm, int bytes) throws ApiException {
+    return getRaw(API + "/vms/" + enc(vm) + "/console?bytes=" + bytes);
+  }
+
   public List<SnapshotView> snapshots(String vm) throws ApiException {
     return get(API + "/vms/" + enc(vm) + "/snapshots", new TypeReference<List<SnapshotView>>() {});
   }

@@ -41,7 +41,7 @@ public final class VmCommand implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "missing subcommand: list, show, create, start, stop, reboot, destroy, suspend, resume,"
-            + " delete, tag, migrate");
+            + " delete, tag, migrate, console");
   }
 
   Main main() {
@@ -185,6 +185,18 @@ public final class VmCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       return VmState.UNKNOWN;
     }
+  }
+
+  @Command(name = "console", description = "Print the tail of a VM's serial console log.")
+  int console(
+      @Parameters(paramLabel = "NAME") String name,
+      @Option(
+              names = "--bytes",
+              paramLabel = "N",
+              defaultValue = "16384",
+              description = "How much of the end to print (default ${DEFAULT-VALUE}).")
+          int bytes) {
+    return main.run(() -> main.out().print(main.client().console(name, bytes)));
   }
 
   @Command(name = "tag", description = "Add tags to a VM (or remove them with --remove).")

@@ -36,8 +36,8 @@ import picocli.CommandLine.ParentCommand;
       "Re-running it on the same data dir resumes the same cluster."
     })
 public final class DemoCommand implements Callable<Integer> {
-  private static final Duration STARTUP = Duration.ofMinutes(2);
-  private static final List<String> CHILD_JVM =
+  static final Duration STARTUP = Duration.ofMinutes(2);
+  static final List<String> CHILD_JVM =
       List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   @ParentCommand Main main;
@@ -178,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
         "seed=" + index);
   }
 
-  private VimanaClient awaitManager(Children children, Path tokenFile, URI url)
+  static VimanaClient awaitManager(Children children, Path tokenFile, URI url)
       throws CliException, InterruptedException {
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (true) {
@@ -206,7 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void awaitHosts(Children children, VimanaClient client, List<String> names)
+  static void awaitHosts(Children children, VimanaClient client, List<String> names)
       throws CliException, InterruptedException, ApiException {
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (true) {

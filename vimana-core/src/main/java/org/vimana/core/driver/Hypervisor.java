@@ -64,6 +64,14 @@ public interface Hypervisor extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The last {@code maxBytes} bytes of the VM's serial console output ("" before its first boot).
+   */
+  default String consoleLog(String vmId, int maxBytes) throws HypervisorException {
+    throw new HypervisorException(
+        HypervisorException.Reason.UNSUPPORTED, "this host's driver keeps no console log");
+  }
+
   /** Snapshots, where the back end keeps them. */
   default Optional<Snapshots> snapshots() {
     return Optional.empty();

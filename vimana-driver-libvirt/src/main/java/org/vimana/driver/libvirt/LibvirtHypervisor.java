@@ -261,6 +261,7 @@ public final class LibvirtHypervisor implements Hypervisor {
   }
 
   /** The last {@code maxBytes} bytes of the VM's serial console log ("" before the first boot). */
+  @Override
   public String consoleLog(String vmId, int maxBytes) throws HypervisorException {
     Optional<Path> log = describe(vmId, domain(vmId)).consoleLog();
     if (log.isEmpty() || !Files.isRegularFile(log.get())) {

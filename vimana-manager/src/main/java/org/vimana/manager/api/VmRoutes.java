@@ -59,6 +59,11 @@ public final class VmRoutes implements Routes {
           vms.delete(ctx.pathParam("id"), "true".equals(ctx.queryParam("force")));
           ctx.status(204);
         });
+    app.get(
+        "/api/v1/vms/{id}/console",
+        ctx ->
+            ctx.contentType("text/plain; charset=utf-8")
+                .result(vms.console(ctx.pathParam("id"), bytes(ctx.queryParam("bytes")))));
     app.put(
         "/api/v1/vms/{id}/tags",
         ctx -> {
@@ -80,6 +85,22 @@ public final class VmRoutes implements Routes {
       names.put(h.id(), h.name());
     }
     ctx.json(views.vms(records, names));
+  }
+
+  /** The console tail size: 64 KiB unless asked, at most 1 MiB. */
+  private static int bytes(String s) {
+    if (s == null) {
+      return 64 * 1024;
+    }
+    try {
+      int n = Integer.parseInt(s);
+      if (n >= 1 && n <= 1 << 20) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw ApiError.invalid("bytes must be a number from 1 to 1048576, got '" + s + "'");
   }
 
   private static VmState state(String s) {

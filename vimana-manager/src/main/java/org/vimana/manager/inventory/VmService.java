@@ -29,6 +29,7 @@ import org.vimana.manager.store.VmRecord;
 import org.vimana.manager.store.VmStore;
 import org.vimana.rpc.Command;
 import org.vimana.rpc.CommandResult;
+import org.vimana.rpc.ConsoleRequest;
 import org.vimana.rpc.DefineVm;
 import org.vimana.rpc.VmActionRequest;
 import org.vimana.rpc.mapping.WireMapper;
@@ -185,6 +186,21 @@ public final class VmService {
     vms.delete(vm.id());
     ledger.invalidate();
     events.vm(vm, host.name(), "DELETED", null, "deleted");
+  }
+
+  /** The tail of the VM's serial console, as its host keeps it. */
+  public String console(String idOrName, int maxBytes) {
+    VmRecord vm = get(idOrName);
+    HostRecord host = hostOf(vm);
+    CommandResult result =
+        call(
+            host,
+            Command.newBuilder()
+                .setConsole(ConsoleRequest.newBuilder().setVmId(vm.id()).setMaxBytes(maxBytes)));
+    if (!result.getOk()) {
+      throw NodeErrors.toException(result, "read the console of VM '" + vm.name() + "'");
+    }
+    return result.getConsole();
   }
 
   public VmRecord setTags(String idOrName, List<String> tags) {

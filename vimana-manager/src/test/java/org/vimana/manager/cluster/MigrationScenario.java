@@ -200,6 +200,8 @@ abstract class MigrationScenario {
     assertThat(api.deleteSnapshot("snappy", "before")).isEmpty();
     assertThat(api.snapshots("snappy")).isEmpty();
     assertThat(api.events("snappy", 50)).extracting(EventView::type).contains("SNAPSHOT");
+    // The sim driver has no serial console: a clear refusal, not an empty answer.
+    expect(501, "keeps no console log", () -> api.console("snappy", 1024));
   }
 
   private VmView create(String name, String host) throws Exception {

@@ -22,6 +22,7 @@ public final class CommandDispatcher {
   private final CommandHandler migrate;
   private final CommandHandler cancelMigration;
   private final CommandHandler snapshot;
+  private final CommandHandler console;
 
   /** A dispatcher whose migrations report no progress. */
   public CommandDispatcher(Hypervisor hypervisor) {
@@ -37,6 +38,7 @@ public final class CommandDispatcher {
     this.migrate = new MigrateHandler(hypervisor, progress);
     this.cancelMigration = new CancelMigrationHandler(hypervisor);
     this.snapshot = new SnapshotHandler(hypervisor);
+    this.console = new ConsoleHandler(hypervisor);
   }
 
   public CommandResult run(Command command) {
@@ -53,6 +55,7 @@ public final class CommandDispatcher {
             case MIGRATE -> migrate;
             case CANCEL_MIGRATION -> cancelMigration;
             case SNAPSHOT -> snapshot;
+            case CONSOLE -> console;
             case OP_NOT_SET -> throw new IllegalArgumentException("command carries no operation");
           };
       handler.handle(command, result);

@@ -1,0 +1,121 @@
+package org.vimana.lab;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vimana.core.template.Template;
+import org.vimana.core.workload.Workload;
+
+/**
+ * A running lab: the guest image built, {@code hosts} libvirtds started. {@link #close} stops
+ * exactly the hosts it started. Files the guests use (disk overlays, console logs, agent sockets)
+ * are under one work directory that every host sees, which is the shared storage live migration
+ * needs.
+ */
+public final class Lab implements AutoCloseable {
+  /** The image name the guest image is registered under, as build-guest-image.sh names it. */
+  public static final String IMAGE = "vimana-busybox";
+
+  private final LabScripts scripts;
+  private final Path work;
+  private final Path imageDir;
+  private final List<LabHost> hosts;
+
+  private Lab(LabScripts scripts, Path work, Path imageDir, List<LabHost> hosts) {
+    this.scripts = scripts;
+    this.work = work;
+    this.imageDir = imageDir;
+    this.hosts = List.copyOf(hosts);
+  }
+
+  /**
+   * Installs what is missing (apt-get), builds the guest image (cached) and starts {@code count}
+   * hosts named {@code prefix-1..count}. {@code cache} keeps images and host state between runs;
+   * {@code work} holds this lab's disks and logs.
+   */
+  public static Lab start(Path cache, Path work, String prefix, int count)
+      throws IOException, InterruptedException {
+    if (count < 1 || count > 8) {
+      throw new IllegalArgumentException("a lab has 1 to 8 hosts, not " + count);
+    }
+    Files.createDirectories(cache);
+    Files.createDirectories(work);
+    LabScripts scripts = LabScripts.extract(cache);
+    scripts.run("install-lab-deps.sh");
+    Path image = Path.of(scripts.run("build-guest-image.sh"));
+    List<LabHost> started = new ArrayList<>();
+    try {
+      for (int i = 1; i <= count; i++) {
+        String name = prefix + "-" + i;
+        String uri = scripts.run("lab-host.sh", "start", name, Integer.toString(freePort()));
+        started.add(new LabHost(name, uri));
+      }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      new Lab(scripts, work, image.getParent(), started).close();
+      throw e;
+    }
+    return new Lab(scripts, work, image.getParent(), started);
+  }
+
+  public List<LabHost> hosts() {
+    return hosts;
+  }
+
+  /** The libvirt driver options a node on {@code host} needs. */
+  public Map<String, String> driverOptions(LabHost host) {
+    return Map.of(
+        "uri",
+        host.uri(),
+        "domain-type",
+        "qemu",
+        "image-dir",
+        imageDir.toString(),
+        "disk-dir",
+        work.resolve("disks").toString(),
+        "state-dir",
+        work.resolve("vms").toString(),
+        "pool",
+        "vimana-lab-disks",
+        // One machine, one file system: libvirt cannot tell it is shared, so say it is safe.
+        "migrate-unsafe",
+        "true",
+        "migration-target-uri",
+        host.uri() + "#tcp://127.0.0.1");
+  }
+
+  /** The lab guest as a template: 1 vCPU, 96 MiB, the console counter. */
+  public static Template template() {
+    return new Template(
+        "lab",
+        "busybox guest that prints vimana-counter N on its console every second",
+        1,
+        96,
+        1,
+        IMAGE,
+        new Workload.Constant(0.05, 0.3));
+  }
+
+  @Override
+  public void close() {
+    for (LabHost h : hosts) {
+      try {
+        scripts.run("lab-host.sh", "stop", h.name());
+      } catch (IOException | RuntimeException e) {
+        System.err.println("lab: cannot stop host " + h.name() + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

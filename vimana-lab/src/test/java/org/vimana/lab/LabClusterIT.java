@@ -1,0 +1,249 @@
+package org.vimana.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.vimana.api.client.ApiException;
+import org.vimana.api.client.VimanaClient;
+import org.vimana.api.model.CreateVmRequest;
+import org.vimana.api.model.EventView;
+import org.vimana.api.model.MigrateRequest;
+import org.vimana.api.model.MigrationView;
+import org.vimana.api.model.SnapshotRequest;
+import org.vimana.api.model.SnapshotView;
+import org.vimana.api.model.VmFilter;
+import org.vimana.api.model.VmView;
+import org.vimana.core.vm.VmAction;
+import org.vimana.manager.ManagerConfig;
+import org.vimana.manager.ManagerServer;
+import org.vimana.node.NodeConfig;
+import org.vimana.node.NodeDaemon;
+
+/**
+ * Real VMs under QEMU TCG on three lab hosts, driven only through the public API: a manager and
+ * three node daemons on the libvirt driver, six VMs from the lab template. The lab boots once for
+ * the class. Without QEMU and libvirt the lab cannot start and the test fails saying why.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabClusterIT {
+  private static final Pattern COUNTER = Pattern.compile("vimana-counter (\\d+)");
+  private static final Duration BOOT = Duration.ofMinutes(2);
+
+  @TempDir static Path dir;
+  private Lab lab;
+  private ManagerServer manager;
+  private final List<NodeDaemon> nodes = new ArrayList<>();
+  private VimanaClient api;
+
+  @BeforeAll
+  void startLab() throws Exception {
+    Path cache =
+        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab").toAbsolutePath();
+    lab = Lab.start(cache, dir.resolve("lab"), "lab-it", 3);
+    manager = ManagerServer.start(ManagerConfig.defaults(dir.resolve("manager")));
+    api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    for (LabHost h : lab.hosts()) {
+      NodeDaemon n =
+          NodeDaemon.start(
+              new NodeConfig(
+                  h.name(),
+                  "127.0.0.1:" + manager.grpcPort(),
+                  manager.joinToken(),
+                  "libvirt",
+                  lab.driverOptions(h),
+                  null,
+                  null));
+      nodes.add(n);
+      assertThat(n.awaitConnected(Duration.ofSeconds(30))).as(h.name() + " enrolled").isTrue();
+    }
+    api.createTemplate(Lab.template());
+    for (int i = 1; i <= 6; i++) {
+      api.createVm(CreateVmRequest.fromTemplate("lab-vm-" + i, "lab"));
+    }
+  }
+
+  @AfterAll
+  void stopLab() {
+    nodes.forEach(NodeDaemon::close);
+    if (manager != null) {
+      manager.close();
+    }
+    if (lab != null) {
+      lab.close(); // destroys the hosts' guests and stops their libvirtds
+    }
+  }
+
+  @Test
+  @Order(1)
+  void sixVmsFromTheTemplateRunSpreadOverThreeHosts() throws Exception {
+    Map<String, Integer> perHost = new HashMap<>();
+    for (VmView v : api.vms(VmFilter.all())) {
+      perHost.merge(v.hostName(), 1, Integer::sum);
+    }
+    assertThat(perHost).hasSize(3).allSatisfy((h, n) -> assertThat(n).isEqualTo(2));
+    for (int i = 1; i <= 6; i++) {
+      String name = "lab-vm-" + i;
+      await(name + " counts on its console", BOOT, () -> counter(name) >= 1);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theConsoleCounterGoesOnAcrossAMigrationThereAndBack() throws Exception {
+    VmView v = api.vm("lab-vm-1");
+    String home = v.hostName();
+    String away =
+        lab.hosts().stream()
+            .map(LabHost::name)
+            .filter(h -> !h.equals(home))
+            .findFirst()
+            .orElseThrow();
+    int before = counter("lab-vm-1");
+
+    MigrationView there =
+        finished(api.migrate("lab-vm-1", new MigrateRequest(away, 300L, null, null)));
+    assertThat(there.state()).as(there.message()).isEqualTo("succeeded");
+    assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(away);
+    int mid = counter("lab-vm-1");
+    await("counter rises on " + away, Duration.ofSeconds(30), () -> counter("lab-vm-1") > mid);
+
+    MigrationView back =
+        finished(api.migrate("lab-vm-1", new MigrateRequest(home, 300L, null, null)));
+    assertThat(back.state()).as(back.message()).isEqualTo("succeeded");
+    assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(home);
+    int after = counter("lab-vm-1");
+    await("counter rises on " + home, Duration.ofSeconds(30), () -> counter("lab-vm-1") > after);
+
+    // No reset: the guest kept counting from where it was, it did not boot again.
+    assertThat(counter("lab-vm-1")).isGreaterThan(before);
+    assertThat(allCounters("lab-vm-1")).isSorted();
+    for (MigrationView m : List.of(there, back)) {
+      assertThat(m.totalMs()).isPositive();
+      assertThat(m.downtimeMs()).isBetween(0L, m.totalMs());
+      System.out.printf(
+          "lab: migration %s -> %s total %d ms, downtime %d ms, %d MiB%n",
+          m.source(), m.target(), m.totalMs(), m.downtimeMs(), m.transferredMib());
+    }
+    assertThat(api.events("lab-vm-1", 100))
+        .filteredOn(e -> e.type().equals("MIGRATION_SUCCEEDED"))
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.message()).containsPattern("downtime \\d+ ms"));
+  }
+
+  @Test
+  @Order(3)
+  void shutdownStartSnapshotRevertAndDeleteOnRealVms() throws Exception {
+    String vm = "lab-vm-2";
+    api.action(vm, VmAction.SHUTDOWN); // ACPI power button: the guest's init powers off
+    await(vm + " stopped", Duration.ofSeconds(60), () -> state(vm).equals("stopped"));
+    assertThat(api.console(vm, 4096)).contains("vimana-init: powering off");
+    api.action(vm, VmAction.START);
+    await(vm + " running", BOOT, () -> state(vm).equals("running"));
+    await(vm + " counts again", BOOT, () -> lastCounter(vm) >= 3);
+
+    List<SnapshotView> snaps = api.createSnapshot(vm, new SnapshotRequest("counted", "lab"));
+    assertThat(snaps).extracting(SnapshotView::name).containsExactly("counted");
+    int atSnapshot = lastCounter(vm);
+    await(
+        vm + " counts past the snapshot",
+        Duration.ofSeconds(60),
+        () -> lastCounter(vm) >= atSnapshot + 4);
+    api.revertSnapshot(vm, "counted");
+    // The guest's memory is back at the snapshot: its counter resumes from there.
+    await(
+        vm + " counter back near the snapshot",
+        Duration.ofSeconds(60),
+        () -> {
+          List<Integer> all = allCounters(vm);
+          for (int i = 1; i < all.size(); i++) {
+            if (all.get(i) < all.get(i - 1) && all.get(i) <= atSnapshot + 2) {
+              return true;
+            }
+          }
+          return false;
+        });
+    assertThat(api.deleteSnapshot(vm, "counted")).isEmpty();
+
+    api.deleteVm(vm, true);
+    assertThat(api.vms(VmFilter.all())).extracting(VmView::name).doesNotContain(vm);
+    assertThat(api.events(null, 200)).extracting(EventView::type).contains("DELETED");
+  }
+
+  private MigrationView finished(MigrationView started) throws Exception {
+    await(
+        "migration " + started.id(),
+        Duration.ofMinutes(2),
+        () -> migration(started.id()).endedAt() != null);
+    return migration(started.id());
+  }
+
+  private MigrationView migration(String id) {
+    try {
+      return api.migration(id);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  private String state(String vm) {
+    try {
+      return api.vm(vm).state();
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** The highest counter value the guest printed since its console log began. */
+  private int counter(String vm) {
+    return allCounters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  private int lastCounter(String vm) {
+    List<Integer> all = allCounters(vm);
+    return all.isEmpty() ? 0 : all.get(all.size() - 1);
+  }
+
+  private List<Integer> allCounters(String vm) {
+    String console;
+    try {
+      console = api.console(vm, 1 << 20);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    List<Integer> out = new ArrayList<>();
+    Matcher m = COUNTER.matcher(console);
+    while (m.find()) {
+      out.add(Integer.parseInt(m.group(1)));
+    }
+    return out;
+  }
+
+  private static void await(String what, Duration limit, BooleanSupplier ok)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ok.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("timed out after " + limit + " waiting for " + what);
+  }
+}
