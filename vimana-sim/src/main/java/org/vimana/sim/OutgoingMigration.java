@@ -13,7 +13,7 @@ import org.vimana.sim.time.ScheduledTask;
 /** A live migration leaving a host: where to, what it costs, how it ends. Guarded by its lock. */
 final class OutgoingMigration {
   final String vmId;
-  final SimHypervisor target;
+  final MigrationPeer target;
   final String targetUri;
   final MigrationEstimate estimate;
   final CompletableFuture<MigrationResult> result = new CompletableFuture<>();
@@ -24,7 +24,7 @@ final class OutgoingMigration {
 
   OutgoingMigration(
       String vmId,
-      SimHypervisor target,
+      MigrationPeer target,
       String targetUri,
       MigrationEstimate estimate,
       Instant startedAt) {

@@ -41,7 +41,9 @@ public final class SimFabric {
     if (uri == null || !uri.startsWith(SCHEME)) {
       return Optional.empty();
     }
-    return host(uri.substring(SCHEME.length()));
+    String rest = uri.substring(SCHEME.length());
+    int q = rest.indexOf('?');
+    return host(q < 0 ? rest : rest.substring(0, q));
   }
 
   /** The open hosts, in no particular order. */

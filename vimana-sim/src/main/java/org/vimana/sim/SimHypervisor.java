@@ -348,6 +348,7 @@ public final class SimHypervisor implements Hypervisor {
       model.incoming.clear();
     }
     migrator.abortAll("source host " + model.name() + " was closed");
+    migrator.closePeer();
     fabric.unregister(this);
     if (ownedScheduler != null) {
       ownedScheduler.close();

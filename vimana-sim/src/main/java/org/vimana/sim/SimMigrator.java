@@ -29,9 +29,12 @@ import org.vimana.sim.store.VmRecord;
  * time and count) in the state it had, the source removes it. Locks are never nested: each step
  * takes one host's lock, and a step that finds the world changed backs out.
  */
-final class SimMigrator implements Migrator {
+final class SimMigrator implements Migrator, MigrationPeer {
   private final SimHypervisor self;
   private final SimFabric fabric;
+
+  /** Accepts migrations from other processes; started on the first prepare. */
+  private PeerServer peerServer;
 
   SimMigrator(SimHypervisor self, SimFabric fabric) {
     this.self = requireNonNull(self);
@@ -69,7 +72,27 @@ final class SimMigrator implements Migrator {
       in.expiry(m.scheduler.schedule(() -> expire(in), HostModel.PREPARE_TIMEOUT));
       m.incoming.put(vm.id(), in);
     }
-    return self.uri();
+    return self.uri() + "?peer=" + peerAddress();
+  }
+
+  private synchronized String peerAddress() throws HypervisorException {
+    if (peerServer == null) {
+      try {
+        peerServer = PeerServer.start(model().name(), this);
+      } catch (java.io.IOException e) {
+        throw new HypervisorException(
+            Reason.FAILED, "cannot listen for migrations from other processes: " + e, e);
+      }
+    }
+    return peerServer.address();
+  }
+
+  /** Stops accepting migrations from other processes (the host is closing). */
+  synchronized void closePeer() {
+    if (peerServer != null) {
+      peerServer.close();
+      peerServer = null;
+    }
   }
 
   private void expire(Incoming in) {
@@ -81,7 +104,8 @@ final class SimMigrator implements Migrator {
     }
   }
 
-  private void requirePrepared(String vmId) throws HypervisorException {
+  @Override
+  public void requirePrepared(String vmId) throws HypervisorException {
     HostModel m = model();
     synchronized (m) {
       m.requireOpen();
@@ -98,7 +122,8 @@ final class SimMigrator implements Migrator {
     }
   }
 
-  private void incomingStarted(String vmId, String source) throws HypervisorException {
+  @Override
+  public void incomingStarted(String vmId, String source) throws HypervisorException {
     HostModel m = model();
     synchronized (m) {
       requirePrepared(vmId);
@@ -108,7 +133,8 @@ final class SimMigrator implements Migrator {
     m.events.drain();
   }
 
-  private void arrive(VmRecord departed, double busySeconds, String source)
+  @Override
+  public void arrive(VmRecord departed, double busySeconds, String source)
       throws HypervisorException {
     HostModel m = model();
     String id = departed.id();
@@ -138,7 +164,8 @@ final class SimMigrator implements Migrator {
     m.events.drain();
   }
 
-  private void release(String vmId, String why) {
+  @Override
+  public void release(String vmId, String why) {
     HostModel m = model();
     synchronized (m) {
       Incoming in = m.incoming.remove(vmId);
@@ -160,15 +187,15 @@ final class SimMigrator implements Migrator {
       String vmId, String targetUri, MigrationOptions options) throws HypervisorException {
     requireNonNull(vmId, "vmId");
     requireNonNull(options, "options");
-    SimHypervisor target = resolve(targetUri);
-    if (target == self) {
+    MigrationPeer target = resolve(targetUri);
+    if (target == this) {
       throw new HypervisorException(
           Reason.INVALID_STATE, "VM " + vmId + " is already on host " + model().name());
     }
-    target.simMigrator().requirePrepared(vmId);
+    target.requirePrepared(vmId);
     OutgoingMigration job = begin(vmId, target, targetUri, options);
     try {
-      target.simMigrator().incomingStarted(vmId, model().name());
+      target.incomingStarted(vmId, model().name());
     } catch (HypervisorException e) {
       abort(job, "migration failed: " + e.getMessage(), false);
       job.result.completeExceptionally(e);
@@ -177,25 +204,41 @@ final class SimMigrator implements Migrator {
     return job.result;
   }
 
-  private SimHypervisor resolve(String targetUri) throws HypervisorException {
+  /**
+   * The target a {@code sim://NAME[?peer=HOST:PORT]} URI names: a host of this process's fabric if
+   * it is one, else the peer in another process.
+   */
+  private MigrationPeer resolve(String targetUri) throws HypervisorException {
     if (targetUri == null || !targetUri.startsWith(SimFabric.SCHEME)) {
       throw new HypervisorException(
           Reason.UNSUPPORTED,
           "the sim driver migrates only to " + SimFabric.SCHEME + " URIs, got '" + targetUri + "'");
     }
-    return fabric
-        .resolve(targetUri)
-        .orElseThrow(
-            () ->
-                new HypervisorException(
-                    Reason.UNSUPPORTED,
-                    "cross-process sim migration is not supported yet: "
-                        + targetUri
-                        + " is not a host of this process's sim fabric"));
+    Optional<SimHypervisor> local = fabric.resolve(targetUri);
+    if (local.isPresent()) {
+      return local.get().simMigrator();
+    }
+    String rest = targetUri.substring(SimFabric.SCHEME.length());
+    int q = rest.indexOf("?peer=");
+    if (q < 0) {
+      throw new HypervisorException(
+          Reason.UNSUPPORTED,
+          targetUri + " is not a host of this process and names no peer address (?peer=HOST:PORT)");
+    }
+    String name = rest.substring(0, q);
+    String address = rest.substring(q + "?peer=".length());
+    int colon = address.lastIndexOf(':');
+    try {
+      return new RemotePeer(
+          address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), name);
+    } catch (RuntimeException e) {
+      throw new HypervisorException(
+          Reason.UNSUPPORTED, "bad peer address '" + address + "' in " + targetUri);
+    }
   }
 
   private OutgoingMigration begin(
-      String vmId, SimHypervisor target, String targetUri, MigrationOptions options)
+      String vmId, MigrationPeer target, String targetUri, MigrationOptions options)
       throws HypervisorException {
     HostModel m = model();
     OutgoingMigration job;
@@ -239,10 +282,10 @@ final class SimMigrator implements Migrator {
       busySeconds = vm.busySecondsAt(m.now());
     }
     try {
-      job.target.simMigrator().arrive(departing, busySeconds, m.name());
+      job.target.arrive(departing, busySeconds, m.name());
     } catch (HypervisorException e) {
       abort(job, "migration failed: " + e.getMessage(), true);
-      job.target.simMigrator().release(job.vmId, "migration failed: " + e.getMessage());
+      job.target.release(job.vmId, "migration failed: " + e.getMessage());
       job.result.completeExceptionally(e);
       return;
     }
@@ -323,7 +366,7 @@ final class SimMigrator implements Migrator {
               + job.targetUri
               + " is switching over or finished and can no longer be cancelled");
     }
-    job.target.simMigrator().release(vmId, why);
+    job.target.release(vmId, why);
     job.result.completeExceptionally(
         new CancellationException(
             "migration of VM " + vmId + " to " + job.targetUri + " cancelled"));
@@ -344,7 +387,7 @@ final class SimMigrator implements Migrator {
       }
     }
     for (OutgoingMigration job : aborted) {
-      job.target.simMigrator().release(job.vmId, why);
+      job.target.release(job.vmId, why);
       job.result.completeExceptionally(new HypervisorException(Reason.FAILED, why));
     }
   }

@@ -38,8 +38,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", description = "A lab of real QEMU VMs on this machine: up, down.")
 public final class LabCommand implements Runnable {
   private static final String PREFIX = "lab";
-  private static final int HTTP_PORT = 8090;
-  private static final int GRPC_PORT = 9091;
 
   @ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -56,9 +54,15 @@ public final class LabCommand implements Runnable {
       @Option(names = "--vms", defaultValue = "6", description = "VMs to create (default 6).")
           int vms,
       @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the lab lives.")
-          Path dataDir) {
-    return main.run(() -> start(hosts, vms, dataDir));
+          Path dataDir,
+      @Option(names = "--http-port", defaultValue = "8090", description = "API port (8090).")
+          int httpPort,
+      @Option(names = "--grpc-port", defaultValue = "9091", description = "Node link port (9091).")
+          int grpcPort) {
+    return main.run(() -> start(hosts, vms, dataDir, new Ports(httpPort, grpcPort)));
   }
+
+  private record Ports(int http, int grpc) {}
 
   @Command(name = "down", description = "Stop every process of the lab and remove its files.")
   int down(
@@ -67,7 +71,7 @@ public final class LabCommand implements Runnable {
     return main.run(() -> stop(dataDir));
   }
 
-  private void start(int hosts, int vms, Path dataDir) throws Exception {
+  private void start(int hosts, int vms, Path dataDir, Ports ports) throws Exception {
     if (hosts < 1 || hosts > 8 || vms < 0) {
       throw CliException.usage("--hosts must be 1 to 8 and --vms not negative");
     }
@@ -79,18 +83,21 @@ public final class LabCommand implements Runnable {
     }
     out.println("building the guest image and starting " + hosts + " lab hosts (QEMU TCG)...");
     Lab lab = Lab.start(cache(), dir.resolve("guests"), PREFIX, hosts);
+    Files.writeString(
+        dir.resolve("hosts"),
+        String.join("\n", lab.hosts().stream().map(LabHost::name).toList()) + "\n");
     Children children = new Children(dir.resolve("logs"), DemoCommand.CHILD_JVM);
     boolean up = false;
     try {
       Path managerDir = dir.resolve("manager");
-      children.start("manager", managerArgs(managerDir));
-      URI url = URI.create("http://127.0.0.1:" + HTTP_PORT);
+      children.start("manager", managerArgs(managerDir, ports));
+      URI url = URI.create("http://127.0.0.1:" + ports.http());
       VimanaClient client =
           DemoCommand.awaitManager(children, managerDir.resolve("admin.token"), url);
       List<String> names = new ArrayList<>();
       for (LabHost h : lab.hosts()) {
         names.add(h.name());
-        children.start("node-" + h.name(), nodeArgs(managerDir, h, lab.driverOptions(h)));
+        children.start("node-" + h.name(), nodeArgs(managerDir, h, lab.driverOptions(h), ports));
       }
       writePids(dir, children);
       DemoCommand.awaitHosts(children, client, names);
@@ -112,6 +119,7 @@ public final class LabCommand implements Runnable {
         children.close();
         lab.close();
         Files.deleteIfExists(dir.resolve("pids"));
+        Files.deleteIfExists(dir.resolve("hosts"));
       }
     }
   }
@@ -140,28 +148,39 @@ public final class LabCommand implements Runnable {
         p.destroyForcibly();
       }
     }
-    try (Stream<Path> hosts = Files.list(cache().resolve("hosts"))) {
-      for (Path h :
-          hosts.filter(h -> h.getFileName().toString().startsWith(PREFIX + "-")).toList()) {
-        new ProcessBuilder(
-                "sh",
-                cache().resolve("scripts/lab-host.sh").toString(),
-                "stop",
-                h.getFileName().toString())
-            .inheritIO()
-            .start()
-            .waitFor(60, TimeUnit.SECONDS);
-        deleteTree(h);
+    Path hostList = dir.resolve("hosts");
+    List<String> hosts =
+        Files.exists(hostList) ? Files.readAllLines(hostList, StandardCharsets.UTF_8) : List.of();
+    for (String h : hosts) {
+      if (h.isBlank()) {
+        continue;
       }
-    } catch (java.nio.file.NoSuchFileException e) {
-      // no host was ever started
+      boolean stopped =
+          new ProcessBuilder(
+                  "sh", cache().resolve("scripts/lab-host.sh").toString(), "stop", h.strip())
+              .inheritIO()
+              .start()
+              .waitFor(60, TimeUnit.SECONDS);
+      if (!stopped) {
+        main.err().println("lab host " + h + " did not stop within 60 s");
+      }
+      deleteTree(cache().resolve("hosts").resolve(h.strip()));
     }
     deleteTree(dir);
     main.out().println("lab down: " + ours.size() + " processes ended, " + dir + " removed");
   }
 
   private static boolean isOurs(ProcessHandle p, Path dir) {
-    String cmd = p.info().commandLine().orElse("");
+    String cmd;
+    try {
+      // /proc holds the whole command line; ProcessHandle.Info may not (it can be empty).
+      cmd =
+          new String(
+              Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+              StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      cmd = p.info().commandLine().orElse("");
+    }
     return cmd.contains("org.vimana.cli.Main") && cmd.contains(dir.toString());
   }
 
@@ -178,20 +197,21 @@ public final class LabCommand implements Runnable {
     return Path.of(main.env().getOrDefault("VIMANA_LAB_CACHE", home + "/.cache/vimana/lab"));
   }
 
-  private static List<String> managerArgs(Path managerDir) {
+  private static List<String> managerArgs(Path managerDir, Ports ports) {
     return List.of(
         "manager",
         "--data-dir",
         managerDir.toString(),
         "--http-port",
-        Integer.toString(HTTP_PORT),
+        Integer.toString(ports.http()),
         "--grpc-port",
-        Integer.toString(GRPC_PORT),
+        Integer.toString(ports.grpc()),
         "--bind",
         "127.0.0.1");
   }
 
-  private static List<String> nodeArgs(Path managerDir, LabHost h, Map<String, String> options) {
+  private static List<String> nodeArgs(
+      Path managerDir, LabHost h, Map<String, String> options, Ports ports) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -199,7 +219,7 @@ public final class LabCommand implements Runnable {
                 "--name",
                 h.name(),
                 "--manager",
-                "127.0.0.1:" + GRPC_PORT,
+                "127.0.0.1:" + ports.grpc(),
                 "--join-token-file",
                 managerDir.resolve("join.token").toString(),
                 "--driver",

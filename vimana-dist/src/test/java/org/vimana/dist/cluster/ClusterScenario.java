@@ -26,6 +26,8 @@ import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
 import org.vimana.api.model.CreateVmRequest;
 import org.vimana.api.model.HostView;
+import org.vimana.api.model.MigrateRequest;
+import org.vimana.api.model.MigrationView;
 import org.vimana.api.model.VmFilter;
 import org.vimana.api.model.VmView;
 import org.vimana.core.template.Template;
@@ -118,6 +120,36 @@ abstract class ClusterScenario {
     assertThatThrownBy(() -> api.vm("vm-1"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThat(vms()).hasSize(8);
+  }
+
+  @Test
+  @Order(2)
+  void aVmMigratesLiveBetweenTwoNodeProcesses() throws Exception {
+    VmView vm = api.vm("vm-2");
+    String to = NODES.stream().filter(n -> !n.equals(vm.hostName())).findFirst().orElseThrow();
+    MigrationView m = api.migrate("vm-2", new MigrateRequest(to, 100L, null, null));
+    cluster.awaitTrue("migration ended", UP, () -> migration(m.id()).endedAt() != null);
+    MigrationView done = migration(m.id());
+    // The sim hosts live in separate JVMs: the VM crossed the target's peer socket.
+    assertThat(done.state()).as(done.message()).isEqualTo("succeeded");
+    assertThat(done.totalMs()).isPositive();
+    VmView after = api.vm("vm-2");
+    assertThat(after.hostName()).isEqualTo(to);
+    assertThat(after.state()).isEqualTo("running");
+    assertThat(after.bootCount()).isEqualTo(vm.bootCount());
+    // And home again, so that the later steps find three VMs on each host.
+    MigrationView back = api.migrate("vm-2", new MigrateRequest(vm.hostName(), null, null, null));
+    cluster.awaitTrue("migration back ended", UP, () -> migration(back.id()).endedAt() != null);
+    assertThat(migration(back.id()).state()).isEqualTo("succeeded");
+    assertThat(api.vm("vm-2").hostName()).isEqualTo(vm.hostName());
+  }
+
+  private MigrationView migration(String id) {
+    try {
+      return api.migration(id);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   @Test
