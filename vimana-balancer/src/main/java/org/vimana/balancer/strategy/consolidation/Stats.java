@@ -1,0 +1,152 @@
+package org.vimana.balancer.strategy.consolidation;
+
+import java.util.Arrays;
+
+/** The statistics the detectors and selectors need, written out (no math library). */
+final class Stats {
+
+  private Stats() {}
+
+  /** Median; the mean of the middle two for an even count. */
+  static double median(double[] data) {
+    double[] sorted = data.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    if (n == 0) {
+      return 0;
+    }
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Median absolute deviation from the median. */
+  static double mad(double[] data) {
+    if (data.length == 0) {
+      return 0;
+    }
+    double median = median(data);
+    double[] deviations = new double[data.length];
+    for (int i = 0; i < data.length; i++) {
+      deviations[i] = Math.abs(median - data[i]);
+    }
+    return median(deviations);
+  }
+
+  /**
+   * Interquartile range with the quartile positions CloudSim uses: the sorted values at {@code
+   * round(0.25 (n + 1))} and {@code round(0.75 (n + 1))} (1-based).
+   */
+  static double iqr(double[] data) {
+    double[] sorted = data.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    int q1 = (int) Math.round(0.25 * (n + 1)) - 1;
+    int q3 = (int) Math.round(0.75 * (n + 1)) - 1;
+    return sorted[Math.min(q3, n - 1)] - sorted[Math.max(q1, 0)];
+  }
+
+  /**
+   * Least-squares line through {@code (x_i, y_i)} with weights; returns {intercept, slope}, or null
+   * when x has no spread.
+   */
+  static double[] weightedLine(double[] x, double[] y, double[] w) {
+    double sw = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sw += w[i];
+      sx += w[i] * x[i];
+      sy += w[i] * y[i];
+    }
+    if (!(sw > 0)) {
+      return null;
+    }
+    double mx = sx / sw;
+    double my = sy / sw;
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sxx += w[i] * (x[i] - mx) * (x[i] - mx);
+      sxy += w[i] * (x[i] - mx) * (y[i] - my);
+    }
+    if (!(sxx > 0)) {
+      return null;
+    }
+    double slope = sxy / sxx;
+    return new double[] {my - slope * mx, slope};
+  }
+
+  /**
+   * R-squared of the least-squares regression (with intercept) of {@code y} on the columns of
+   * {@code x} ({@code x[j]} is regressor j over the m observations). Throws {@link
+   * IllegalArgumentException} when there are not more observations than regressors or the design is
+   * singular, as the math library CloudSim uses does.
+   */
+  static double rSquared(double[][] x, double[] y) {
+    int m = y.length;
+    int k = x.length;
+    if (k == 0 || m <= k) {
+      throw new IllegalArgumentException("not enough observations for " + k + " regressors");
+    }
+    int p = k + 1;
+    double[][] a = new double[m][p + 1];
+    for (int i = 0; i < m; i++) {
+      a[i][0] = 1;
+      for (int j = 0; j < k; j++) {
+        a[i][j + 1] = x[j][i];
+      }
+      a[i][p] = y[i];
+    }
+    householder(a, m, p);
+    double residual = 0;
+    for (int i = p; i < m; i++) {
+      residual += a[i][p] * a[i][p];
+    }
+    double mean = 0;
+    for (double v : y) {
+      mean += v;
+    }
+    mean /= m;
+    double total = 0;
+    for (double v : y) {
+      total += (v - mean) * (v - mean);
+    }
+    return 1 - residual / total;
+  }
+
+  /** In-place Householder QR of the first p columns, applied to column p (y) as well. */
+  private static void householder(double[][] a, int m, int p) {
+    for (int c = 0; c < p; c++) {
+      double norm = 0;
+      for (int i = c; i < m; i++) {
+        norm += a[i][c] * a[i][c];
+      }
+      norm = Math.sqrt(norm);
+      if (norm == 0) {
+        throw new IllegalArgumentException("singular design matrix");
+      }
+      double alpha = a[c][c] > 0 ? -norm : norm;
+      double[] v = new double[m];
+      for (int i = c; i < m; i++) {
+        v[i] = a[i][c];
+      }
+      v[c] -= alpha;
+      double vv = 0;
+      for (int i = c; i < m; i++) {
+        vv += v[i] * v[i];
+      }
+      if (vv == 0) {
+        continue;
+      }
+      for (int j = c; j <= p; j++) {
+        double dot = 0;
+        for (int i = c; i < m; i++) {
+          dot += v[i] * a[i][j];
+        }
+        double f = 2 * dot / vv;
+        for (int i = c; i < m; i++) {
+          a[i][j] -= f * v[i];
+        }
+      }
+    }
+  }
+}
