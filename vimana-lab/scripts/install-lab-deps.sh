@@ -1,9 +1,10 @@
 #!/bin/sh
-# Installs the Debian packages the Vimana lab needs (QEMU, libvirt, busybox-static, cpio).
+# Installs the Debian packages the Vimana lab needs (QEMU, libvirt, busybox-static, cpio, and
+# qemu-guest-agent, the stock agent Vimana's guest agent is tested and measured against).
 # Idempotent: does nothing when every package is already installed. Needs root (or sudo).
 set -eu
 
-PACKAGES="qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu busybox-static cpio"
+PACKAGES="qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu busybox-static cpio qemu-guest-agent"
 
 missing=""
 for p in $PACKAGES; do

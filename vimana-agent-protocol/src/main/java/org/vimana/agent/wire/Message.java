@@ -1,0 +1,4 @@
+package org.vimana.agent.wire;
+
+/** Any message on the agent channel. */
+public sealed interface Message permits Request, Reply, Event {}

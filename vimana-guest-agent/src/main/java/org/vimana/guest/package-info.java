@@ -1,0 +1,2 @@
+/** The Vimana guest agent's entry point: argument and config handling. */
+package org.vimana.guest;
