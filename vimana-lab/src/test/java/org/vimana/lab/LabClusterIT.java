@@ -149,6 +149,35 @@ class LabClusterIT {
 
   @Test
   @Order(3)
+  void aSlowMigrationShowsProgressAndCanBeCancelledLeavingTheVmOnItsSource() throws Exception {
+    VmView v = api.vm("lab-vm-3");
+    String home = v.hostName();
+    String away =
+        lab.hosts().stream()
+            .map(LabHost::name)
+            .filter(h -> !h.equals(home))
+            .findFirst()
+            .orElseThrow();
+    // Capped at 1 MiB/s, the guest's memory takes about a minute to send.
+    MigrationView m = api.migrate("lab-vm-3", new MigrateRequest(away, 300L, 1L, null));
+    await(
+        "libvirt reports progress",
+        Duration.ofSeconds(60),
+        () -> {
+          MigrationView now = migration(m.id());
+          return now.progressPercent() != null && now.progressPercent() > 0;
+        });
+    api.cancelMigration(m.id());
+    MigrationView done = finished(m);
+    assertThat(done.state()).as(done.message()).isEqualTo("cancelled");
+    assertThat(api.vm("lab-vm-3").hostName()).isEqualTo(home);
+    assertThat(state("lab-vm-3")).isEqualTo("running");
+    int after = counter("lab-vm-3");
+    await("counter rises on " + home, Duration.ofSeconds(30), () -> counter("lab-vm-3") > after);
+  }
+
+  @Test
+  @Order(4)
   void shutdownStartSnapshotRevertAndDeleteOnRealVms() throws Exception {
     String vm = "lab-vm-2";
     api.action(vm, VmAction.SHUTDOWN); // ACPI power button: the guest's init powers off
