@@ -1,5 +1,7 @@
 package org.vimana.driver.libvirt;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,10 +56,39 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
     this.events = events;
   }
 
-  /** Shared storage and a listening libvirtd are all a target needs: hands out its URI. */
+  /**
+   * A target needs the VM's storage and a listening libvirtd: checks that this host sees the VM's
+   * image and its overlay disk at the paths the source uses (shared storage; no disk copy yet),
+   * then hands out its URI.
+   */
   @Override
-  public String prepareIncoming(VmStatus vm) {
+  public String prepareIncoming(VmStatus vm) throws HypervisorException {
+    requireStorage(vm);
     return options.migrationTargetUri();
+  }
+
+  private void requireStorage(VmStatus vm) throws HypervisorException {
+    if (vm.spec().imageName().isEmpty()) {
+      return; // a domain made outside Vimana: libvirt checks its disks itself
+    }
+    ImageCatalog.Image image;
+    try {
+      image = new ImageCatalog(options.imageDir()).resolve(vm.spec().image());
+    } catch (HypervisorException e) {
+      throw new HypervisorException(
+          Reason.INVALID_STATE,
+          "this host cannot receive VM '" + vm.spec().name() + "': " + e.getMessage());
+    }
+    Path overlay = options.diskDir().resolve(vm.id() + ".qcow2");
+    if (image.baseDisk().isPresent() && !Files.isRegularFile(overlay)) {
+      throw new HypervisorException(
+          Reason.INVALID_STATE,
+          "this host does not see the disk of VM '"
+              + vm.spec().name()
+              + "' at "
+              + overlay
+              + ": live migration needs storage shared by both hosts");
+    }
   }
 
   @Override

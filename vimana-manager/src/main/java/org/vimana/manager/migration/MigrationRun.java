@@ -30,7 +30,7 @@ import org.vimana.rpc.mapping.WireMapper;
  * settles the inventory. The VM's recorded host changes only when the source says the VM runs on
  * the target; any other ending leaves it on the source, as the hosts will confirm.
  */
-final class MigrationRun implements Runnable {
+final class MigrationRun {
   private static final Logger log = LoggerFactory.getLogger(MigrationRun.class);
 
   /** Time on top of the migration's own limit for the source to report how it ended. */
@@ -79,22 +79,26 @@ final class MigrationRun implements Runnable {
     return target;
   }
 
-  @Override
-  public void run() {
+  /** Sends the VM to the prepared target at {@code uri}; ends the run. */
+  void send(String uri) {
     try {
-      String uri = prepare();
-      if (uri == null) {
-        return;
-      }
-      send(uri);
+      sendTo(uri);
     } catch (RuntimeException e) {
       log.warn("migration {} of VM {} failed unexpectedly", m.id(), vm.name(), e);
       end(MigrationState.FAILED, null, "failed unexpectedly: " + e);
     }
   }
 
-  /** Readies the target; returns the URI to send to, or null when the run has ended. */
-  private String prepare() {
+  /** How the run ended, when it ended before sending. */
+  synchronized MigrationRecord record() {
+    return m;
+  }
+
+  /**
+   * Readies the target, on the caller's thread so that a refusal reaches the operator at once;
+   * returns the URI to send to, or null when the run has ended (see {@link #record}).
+   */
+  String prepare() {
     VmStatusMsg status =
         WireMapper.toWire(new VmStatus(vm.id(), vm.spec(), vm.state(), vm.bootCount()));
     CommandResult prepared;
@@ -129,7 +133,7 @@ final class MigrationRun implements Runnable {
     return prepared.getTargetUri();
   }
 
-  private void send(String uri) {
+  private void sendTo(String uri) {
     Command.Builder migrate =
         Command.newBuilder()
             .setMigrate(

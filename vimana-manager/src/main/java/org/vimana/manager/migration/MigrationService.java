@@ -136,12 +136,19 @@ public final class MigrationService implements MigrationReports {
         "to host " + target.name() + ", max downtime " + maxDowntime + " ms");
     MigrationRun run = new MigrationRun(deps, m, vm, source, target, Duration.ofSeconds(timeout));
     running.put(m.id(), run);
+    String uri = run.prepare();
+    if (uri == null) {
+      MigrationRecord ended = run.record();
+      throw new InventoryException(
+          ended.message().contains("could not prepare") ? Kind.HOST_UNAVAILABLE : Kind.CONFLICT,
+          ended.message());
+    }
     try {
-      runner.execute(run);
+      runner.execute(() -> run.send(uri));
     } catch (RejectedExecutionException e) {
       run.abandon("the manager is shutting down");
     }
-    return m;
+    return get(m.id());
   }
 
   /** Asks a running migration to stop; the VM stays on its source. */
