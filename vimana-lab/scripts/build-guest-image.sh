@@ -2,19 +2,33 @@
 # Builds the Vimana lab guest image from Debian packages: a kernel (apt-get download + dpkg -x, not
 # installed) and a busybox initramfs whose /init loads the virtio modules, prints
 # "vimana-counter N" on the serial console every second and powers off on the ACPI power button
-# (virsh shutdown) or on SIGTERM/SIGPWR/SIGUSR2.
+# (virsh shutdown) or on SIGTERM/SIGPWR/SIGUSR2. With a guest agent (the default when one is
+# given, see below) the image also carries the Vimana guest agent with a jlink'd Java runtime and
+# the host's glibc/libstdc++ it needs, started at boot on the virtio-serial port org.vimana.agent.0
+# and restarted when it exits; and, for comparison benchmarks, Debian's qemu-ga and
+# prometheus-node-exporter, NOT started unless the kernel command line has "vimana.compare" or
+# someone runs /usr/sbin/vimana-compare-agents in the guest.
 #
 # Output (the image directory the libvirt driver reads, see vimana-driver-libvirt/README.md):
 #   $VIMANA_LAB_CACHE/images/vimana-busybox/vmlinuz      the kernel
 #   $VIMANA_LAB_CACHE/images/vimana-busybox/initrd.img   the initramfs (gzip'd newc cpio)
 #   $VIMANA_LAB_CACHE/images/vimana-busybox/cmdline      the kernel command line
-#   $VIMANA_LAB_CACHE/images/vimana-busybox/disk.qcow2   an empty 64 MiB qcow2 base disk, so that
-#                                                       VMs get a qcow2 overlay (snapshots need it)
+#   $VIMANA_LAB_CACHE/images/vimana-busybox/disk.qcow2   the qcow2 base disk, so that VMs get a qcow2
+#                                                       overlay (snapshots need it): empty, 64 MiB;
+#                                                       with the agent a 256 MiB ext4 file system
+#                                                       holding it (mounted at /opt/vimana)
 # Prints the image directory on the last line of stdout. Idempotent: a second run only checks.
 #
 # Environment: VIMANA_LAB_CACHE (default ~/.cache/vimana/lab), VIMANA_KERNEL_PACKAGE (default: what
 # linux-image-cloud-amd64 depends on, else linux-image-amd64's), VIMANA_GUEST_EXTRA (a directory
-# copied over the initramfs root, e.g. to add a guest agent; /etc/vimana/rc.local runs if present).
+# copied over the initramfs root; /etc/vimana/rc.local runs if present),
+#   VIMANA_GUEST_AGENT      the agent's .deb as the Maven build of vimana-guest-agent makes it
+#                           (default $VIMANA_LAB_CACHE/agent/vimana-guest-agent.deb, where the lab
+#                           harness puts the one it carries); "none" builds the image without it
+#   VIMANA_GUEST_AGENT_RUNTIME  a jlink'd runtime directory for the agent (default: the .deb's own
+#                           runtime when it was built with -Pguest-runtime, else one made here once
+#                           with the same jlink options as vimana-guest-agent/src/main/dist/
+#                           jlink-runtime.sh from $JAVA_HOME or the `java` on the PATH, cached)
 set -eu
 
 CACHE="${VIMANA_LAB_CACHE:-$HOME/.cache/vimana/lab}"
@@ -23,7 +37,8 @@ OUT="$CACHE/images/$IMAGE_NAME"
 # Order matters: a module must follow the modules whose symbols it uses (LAB-NOTES).
 MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_console virtio_blk button evdev"
 REQUIRED_MODULES="virtio_ring virtio virtio_pci virtio_console"
-INIT_VERSION=3 # bump when the initramfs content below changes
+INIT_VERSION=4 # bump when the initramfs content below changes
+DISK_MIB=256   # the base disk's size when it carries the agent (else an empty 64 MiB one)
 
 log() { echo "build-guest-image: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -37,6 +52,145 @@ file_of_busybox_is_static() { ! ldd "$BUSYBOX" >/dev/null 2>&1; }
 file_of_busybox_is_static || die "$BUSYBOX is dynamically linked; install busybox-static"
 
 mkdir -p "$CACHE/kernel" "$OUT"
+
+# --- guest agent: functions ----------------------------------------------------------------------
+JLINK_VERSION=1 # bump when the jlink options below change
+sha() { sha256sum "$1" | cut -c1-16; }
+
+# Sets AGENT_ROOT (the .deb unpacked), RUNTIME (a jlink'd java.base runtime), NODE_EXPORTER_PKG,
+# QEMU_GA and AGENT_STAMP (the identity of all of them: checksums and versions).
+agent_prepare() {
+  deb_sum="$(sha "$1")"
+  AGENT_ROOT="$CACHE/agent/deb-$deb_sum"
+  if [ ! -d "$AGENT_ROOT/usr/lib/vimana-guest-agent" ]; then
+    dpkg -x "$1" "$AGENT_ROOT.tmp$$" || die "cannot unpack $1"
+    [ -s "$AGENT_ROOT.tmp$$/usr/lib/vimana-guest-agent/vimana-guest-agent.jar" ] \
+      || die "$1 has no /usr/lib/vimana-guest-agent/vimana-guest-agent.jar"
+    # tmp + rename everywhere: labs sharing the cache may build at the same time
+    rm -rf "$AGENT_ROOT" && mv "$AGENT_ROOT.tmp$$" "$AGENT_ROOT"
+  fi
+  if [ -n "${VIMANA_GUEST_AGENT_RUNTIME:-}" ]; then
+    RUNTIME="$VIMANA_GUEST_AGENT_RUNTIME"
+    [ -x "$RUNTIME/bin/java" ] || die "VIMANA_GUEST_AGENT_RUNTIME=$RUNTIME has no bin/java"
+    runtime_id="dir-$(cd "$RUNTIME" && find . -type f -printf '%P %s %T@\n' | LC_ALL=C sort \
+      | sha256sum | cut -c1-16)"
+  elif [ -x "$AGENT_ROOT/usr/lib/vimana-guest-agent/runtime/bin/java" ]; then
+    RUNTIME="$AGENT_ROOT/usr/lib/vimana-guest-agent/runtime"
+    runtime_id="deb"
+  else
+    jlink_runtime
+  fi
+  fetch_node_exporter
+  QEMU_GA="$(command -v qemu-ga || true)"
+  [ -n "$QEMU_GA" ] || QEMU_GA=/usr/sbin/qemu-ga
+  [ -x "$QEMU_GA" ] || die "qemu-ga missing; run install-lab-deps.sh (package qemu-guest-agent)"
+  qga_version="$(dpkg-query -W -f '${Version}' qemu-guest-agent 2>/dev/null || sha "$QEMU_GA")"
+  AGENT_STAMP="agent-$deb_sum runtime-$runtime_id qemu-ga-$qga_version $NODE_EXPORTER_PKG"
+}
+
+# The same jlink as vimana-guest-agent/src/main/dist/jlink-runtime.sh (java.base only, stripped,
+# a CDS archive), made once per JDK into the cache.
+jlink_runtime() {
+  home="${JAVA_HOME:-}"
+  if [ -z "$home" ] || [ ! -x "$home/bin/jlink" ]; then
+    java_bin="$(command -v java || true)"
+    [ -n "$java_bin" ] || die "no JAVA_HOME and no java on the PATH: cannot jlink the agent's runtime"
+    home="$(dirname "$(dirname "$(readlink -f "$java_bin")")")"
+  fi
+  [ -x "$home/bin/jlink" ] && [ -d "$home/jmods" ] \
+    || die "$home has no jlink or jmods (install openjdk-17-jdk-headless, or set VIMANA_GUEST_AGENT_RUNTIME)"
+  runtime_id="jlink$JLINK_VERSION-$(sha "$home/release")"
+  RUNTIME="$CACHE/agent/runtime-$runtime_id"
+  [ -x "$RUNTIME/bin/java" ] && return 0
+  log "jlink'ing the agent's runtime from $home"
+  tmp="$RUNTIME.tmp$$"
+  "$home/bin/jlink" --module-path "$home/jmods" --add-modules java.base --strip-debug \
+    --no-header-files --no-man-pages --compress=2 --output "$tmp" >&2 || die "jlink failed"
+  if command -v strip >/dev/null 2>&1; then
+    strip --strip-unneeded "$tmp"/lib/server/libjvm.so "$tmp"/lib/*.so 2>/dev/null || true
+  fi
+  "$tmp/bin/java" -Xshare:dump >/dev/null 2>&1 || log "no CDS archive (java -Xshare:dump failed)"
+  rm -rf "$RUNTIME" && mv "$tmp" "$RUNTIME"
+}
+
+# Debian's prometheus-node-exporter (a static Go binary), apt-get download + dpkg -x, cached;
+# sets NODE_EXPORTER_PKG.
+fetch_node_exporter() {
+  dir="$CACHE/compare"
+  pkg="$(cat "$dir/node-exporter.package" 2>/dev/null || true)"
+  if [ -z "$pkg" ] || [ ! -x "$dir/root/usr/bin/prometheus-node-exporter" ]; then
+    tmp="$dir/tmp$$"
+    mkdir -p "$tmp"
+    log "downloading prometheus-node-exporter"
+    (cd "$tmp" && apt-get download prometheus-node-exporter >&2) \
+      || die "apt-get download prometheus-node-exporter failed"
+    pkg="$(basename "$(ls "$tmp"/prometheus-node-exporter_*.deb)" .deb)"
+    dpkg -x "$tmp/$pkg.deb" "$tmp/root"
+    [ -x "$tmp/root/usr/bin/prometheus-node-exporter" ] || die "$pkg has no /usr/bin/prometheus-node-exporter"
+    rm -rf "$dir/root" && mv "$tmp/root" "$dir/root" && rm -rf "$tmp"
+    echo "$pkg" >"$dir/node-exporter.package"
+  fi
+  NODE_EXPORTER_PKG="$pkg"
+}
+
+# Copies the shared libraries that $2... need (ldd) into the tree $1 at the same paths: a busybox
+# initramfs has no libc of its own.
+copy_libs() {
+  dest="$1"
+  shift
+  for lib in $(ldd "$@" 2>/dev/null | awk '/=> \// {print $3} /^\t\/lib/ {print $1}' | sort -u); do
+    case "$lib" in "$RUNTIME"/*) continue ;; esac
+    mkdir -p "$dest$(dirname "$lib")"
+    [ -e "$dest$lib" ] || cp -L "$lib" "$dest$lib"
+  done
+}
+
+# The agent, its runtime and libraries, qemu-ga and node-exporter go on the base disk ($2, mounted
+# at /opt/vimana at boot), not into the initramfs $1: an initramfs lives in the guest's RAM and
+# would need 65 MB of it; from a disk only the pages used are read. The initramfs gets symlinks.
+agent_install() {
+  root="$1"
+  disk="$2"
+  mkdir -p "$disk/usr/lib/vimana-guest-agent" "$disk/usr/sbin" "$disk/usr/bin" "$root/etc/vimana" \
+    "$root/usr/lib" "$root/usr/sbin" "$root/usr/bin" "$root/lib" "$root/opt/vimana"
+  cp "$AGENT_ROOT/usr/lib/vimana-guest-agent/vimana-guest-agent.jar" "$disk/usr/lib/vimana-guest-agent/"
+  cp "$AGENT_ROOT/usr/sbin/vimana-guest-agent" "$disk/usr/sbin/"
+  [ ! -f "$AGENT_ROOT/etc/vimana/agent.conf" ] || cp "$AGENT_ROOT/etc/vimana/agent.conf" "$root/etc/vimana/"
+  cp -a "$RUNTIME" "$disk/usr/lib/vimana-guest-agent/runtime"
+  cp "$QEMU_GA" "$disk/usr/sbin/qemu-ga"
+  cp "$CACHE/compare/root/usr/bin/prometheus-node-exporter" "$disk/usr/bin/"
+  copy_libs "$disk" "$RUNTIME/bin/java" "$RUNTIME"/lib/*.so "$RUNTIME"/lib/server/*.so "$QEMU_GA"
+  for l in lib64 lib/x86_64-linux-gnu usr/lib/vimana-guest-agent usr/sbin/vimana-guest-agent \
+    usr/sbin/qemu-ga usr/bin/prometheus-node-exporter; do
+    [ -e "$disk/$l" ] || die "$l missing from the agent's disk tree"
+    ln -s "/opt/vimana/$l" "$root/$l"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\n' >"$root/etc/passwd"
+  printf 'root:x:0:\n' >"$root/etc/group"
+  cat >"$root/usr/sbin/vimana-compare-agents" <<'EOS'
+#!/bin/sh
+# Starts the agents Vimana's guest agent is measured against (not started by default): qemu-ga on
+# the port org.qemu.guest_agent.0 if the VM has one (else on /run/qemu-ga.sock), and
+# prometheus-node-exporter on 127.0.0.1:9100. The guest's uptime at each one's first answer goes
+# to /run/vimana/<name>.first-answer.
+mkdir -p /run/vimana
+port=""
+for p in /sys/class/virtio-ports/*; do
+  [ "$(cat "$p/name" 2>/dev/null)" = org.qemu.guest_agent.0 ] && port="/dev/${p##*/}"
+done
+if [ -n "$port" ]; then
+  setsid /usr/sbin/qemu-ga -m virtio-serial -p "$port" -t /run -f /run/qemu-ga.pid -l /run/qemu-ga.log &
+else
+  setsid /usr/sbin/qemu-ga -m unix-listen -p /run/qemu-ga.sock -t /run -f /run/qemu-ga.pid -l /run/qemu-ga.log &
+fi
+echo $! >/run/vimana/qemu-ga.pid
+setsid /usr/bin/prometheus-node-exporter --web.listen-address=127.0.0.1:9100 >/run/node-exporter.log 2>&1 &
+echo $! >/run/vimana/node-exporter.pid
+until wget -q -O /dev/null http://127.0.0.1:9100/metrics 2>/dev/null; do usleep 20000; done
+cut -d' ' -f1 /proc/uptime >/run/vimana/node-exporter.first-answer
+EOS
+  chmod +x "$root/usr/sbin/vimana-compare-agents"
+}
 
 # --- kernel --------------------------------------------------------------------------------------
 resolve_kernel_package() {
@@ -64,7 +218,19 @@ KVER="$(ls "$KROOT/lib/modules" | head -n 1)"
 VMLINUZ="$KROOT/boot/vmlinuz-$KVER"
 [ -f "$VMLINUZ" ] || die "no kernel $VMLINUZ in $PKG"
 
-STAMP="$PKG init-$INIT_VERSION extra-${VIMANA_GUEST_EXTRA:-none}"
+# --- guest agent and the agents it is compared with (optional) -----------------------------------
+AGENT_DEB="${VIMANA_GUEST_AGENT:-$CACHE/agent/vimana-guest-agent.deb}"
+AGENT_STAMP="agent-none"
+if [ "$AGENT_DEB" = none ] || { [ -z "${VIMANA_GUEST_AGENT:-}" ] && [ ! -s "$AGENT_DEB" ]; }; then
+  AGENT_DEB=""
+  log "no guest agent (no $CACHE/agent/vimana-guest-agent.deb): image without it"
+else
+  [ -s "$AGENT_DEB" ] || die "VIMANA_GUEST_AGENT=$AGENT_DEB is not a file"
+  agent_prepare "$AGENT_DEB" # fetches or builds what is missing, sets AGENT_STAMP
+fi
+
+# The script's own checksum too: any change to the image content here rebuilds it.
+STAMP="$PKG init-$INIT_VERSION-$(sha "$0") extra-${VIMANA_GUEST_EXTRA:-none} $AGENT_STAMP"
 if [ -s "$OUT/initrd.img" ] && [ -s "$OUT/vmlinuz" ] && [ -s "$OUT/disk.qcow2" ] \
   && [ "$(cat "$OUT/stamp" 2>/dev/null)" = "$STAMP" ] && [ -z "${VIMANA_GUEST_EXTRA:-}" ]; then
   log "cached: $OUT ($PKG)"
@@ -125,6 +291,26 @@ for m in $(cat /etc/modules); do
   insmod "/lib/modules/$m.ko" || echo "vimana-init: insmod $m failed"
 done
 hostname vimana-guest
+# The base disk, when it has a file system, holds the guest agent (see agent_install).
+mount -t ext4 /dev/vda /opt/vimana 2>/dev/null && echo "vimana-init: /dev/vda on /opt/vimana"
+ifconfig lo 127.0.0.1 up 2>/dev/null || echo "vimana-init: no loopback"
+
+# The guest agent, when the image has one and the VM has its port; restarted when it exits, as
+# systemd's Restart=always would. Extra JVM options from /run/vimana/agent.opts (benchmarks).
+agent_loop() {
+  while true; do
+    VIMANA_AGENT_JAVA_OPTS="$(cat /run/vimana/agent.opts 2>/dev/null)" \
+      /usr/sbin/vimana-guest-agent --listen virtio:org.vimana.agent.0 >>/run/vimana/agent.log 2>&1
+    echo "vimana-init: guest agent exited ($?); restarting"
+    sleep 1
+  done
+}
+mkdir -p /run/vimana
+if [ -x /usr/sbin/vimana-guest-agent ] \
+  && grep -qx org.vimana.agent.0 /sys/class/virtio-ports/*/name 2>/dev/null; then
+  agent_loop &
+  echo "vimana-init: guest agent starting uptime=$(cut -d' ' -f1 /proc/uptime)"
+fi
 
 halt_now() {
   echo "vimana-init: powering off"
@@ -139,6 +325,9 @@ for p in /sys/class/virtio-ports/*; do
   [ -e "$p/name" ] && echo "vimana-init: virtio port ${p##*/} = $(cat "$p/name")"
 done
 [ -x /etc/vimana/rc.local ] && /etc/vimana/rc.local &
+if grep -qw vimana.compare /proc/cmdline && [ -x /usr/sbin/vimana-compare-agents ]; then
+  /usr/sbin/vimana-compare-agents &
+fi
 
 echo "vimana-ready uptime=$(cut -d' ' -f1 /proc/uptime)"
 n=0
@@ -152,6 +341,10 @@ done
 EOF
 chmod +x "$ROOT/init"
 
+if [ -n "$AGENT_DEB" ]; then
+  agent_install "$ROOT" "$WORK/disk"
+fi
+
 if [ -n "${VIMANA_GUEST_EXTRA:-}" ]; then
   [ -d "$VIMANA_GUEST_EXTRA" ] || die "VIMANA_GUEST_EXTRA=$VIMANA_GUEST_EXTRA is not a directory"
   cp -a "$VIMANA_GUEST_EXTRA/." "$ROOT/"
@@ -163,12 +356,23 @@ SIZE="$(wc -c <"$WORK/initrd.img")"
 [ "$SIZE" -gt 100000 ] || die "initramfs is only $SIZE bytes; cpio failed"
 (gzip -dc "$WORK/initrd.img" | cpio -t --quiet 2>/dev/null | grep -qx init) || die "initramfs has no /init"
 
-cp "$VMLINUZ" "$OUT/vmlinuz"
+# Renames, not copies over: other labs may be starting VMs from this image right now.
+cp "$VMLINUZ" "$OUT/vmlinuz.new" && mv "$OUT/vmlinuz.new" "$OUT/vmlinuz"
 mv "$WORK/initrd.img" "$OUT/initrd.img"
 echo "console=ttyS0 loglevel=4 panic=-1" >"$OUT/cmdline"
-if [ ! -s "$OUT/disk.qcow2" ]; then
-  command -v qemu-img >/dev/null 2>&1 || die "qemu-img missing; run install-lab-deps.sh"
-  qemu-img create -q -f qcow2 "$OUT/disk.qcow2" 64M
+command -v qemu-img >/dev/null 2>&1 || die "qemu-img missing; run install-lab-deps.sh"
+if [ -n "$AGENT_DEB" ]; then
+  # An ext4 file system (no journal: lab guests are often destroyed, and ext4 is built into
+  # Debian's kernels) holding the agent's tree, with room for the guest's own files.
+  command -v mke2fs >/dev/null 2>&1 || die "mke2fs missing (package e2fsprogs)"
+  truncate -s "${DISK_MIB}M" "$WORK/disk.raw"
+  mke2fs -q -t ext4 -O ^has_journal -L vimana-lab -E root_owner=0:0 -d "$WORK/disk" "$WORK/disk.raw" \
+    || die "mke2fs -d failed"
+  qemu-img convert -q -f raw -O qcow2 "$WORK/disk.raw" "$OUT/disk.qcow2.new"
+  mv "$OUT/disk.qcow2.new" "$OUT/disk.qcow2"
+elif [ ! -s "$OUT/disk.qcow2" ] || grep -q ' agent-[0-9a-f]' "$OUT/stamp" 2>/dev/null; then
+  qemu-img create -q -f qcow2 "$OUT/disk.qcow2.new" 64M
+  mv "$OUT/disk.qcow2.new" "$OUT/disk.qcow2"
 fi
 echo "$STAMP" >"$OUT/stamp"
 log "built $OUT: kernel $KVER, initramfs $SIZE bytes, modules: $(tr '\n' ' ' <"$ROOT/etc/modules")"

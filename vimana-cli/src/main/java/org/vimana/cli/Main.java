@@ -12,9 +12,12 @@ import java.util.Map;
 import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
 import org.vimana.api.json.ApiJson;
+import org.vimana.cli.client.BalanceCommand;
 import org.vimana.cli.client.EventsCommand;
 import org.vimana.cli.client.HostCommand;
 import org.vimana.cli.client.MigrationCommand;
+import org.vimana.cli.client.PlaceCommand;
+import org.vimana.cli.client.SimCommand;
 import org.vimana.cli.client.SnapshotCommand;
 import org.vimana.cli.client.TemplateCommand;
 import org.vimana.cli.client.VmCommand;
@@ -50,6 +53,9 @@ import picocli.CommandLine.Spec;
       EventsCommand.class,
       MigrationCommand.class,
       SnapshotCommand.class,
+      BalanceCommand.class,
+      PlaceCommand.class,
+      SimCommand.class,
       ManagerCommand.class,
       NodeCommand.class,
       DemoCommand.class,

@@ -46,11 +46,13 @@ public final class Lab implements AutoCloseable {
     Files.createDirectories(work);
     LabScripts scripts = LabScripts.extract(cache);
     scripts.run("install-lab-deps.sh");
+    LabAgent.stage(cache);
     Path image = Path.of(scripts.run("build-guest-image.sh"));
     List<LabHost> started = new ArrayList<>();
     try {
       for (int i = 1; i <= count; i++) {
         String name = prefix + "-" + i;
+        claim(scripts, cache, name);
         String uri = scripts.run("lab-host.sh", "start", name, Integer.toString(freePort()));
         started.add(new LabHost(name, uri));
       }
@@ -87,23 +89,88 @@ public final class Lab implements AutoCloseable {
         host.uri() + "#tcp://127.0.0.1");
   }
 
-  /** The lab guest as a template: 1 vCPU, 96 MiB, the console counter. */
+  /**
+   * SIGKILLs {@code host}'s libvirtd, as a crash would: its virtlogd, its guests and its mount
+   * namespace stay. Returns once the process is gone.
+   */
+  public void killLibvirtd(LabHost host) throws IOException, InterruptedException {
+    scripts.run("lab-host.sh", "kill", own(host).name());
+  }
+
+  /**
+   * Starts {@code host}'s libvirtd again inside the mount namespace it had, so that it re-attaches
+   * to the guests still running there; returns once it answers on the host's URI.
+   */
+  public void restartLibvirtd(LabHost host) throws IOException, InterruptedException {
+    String uri = scripts.run("lab-host.sh", "restart", own(host).name());
+    if (!uri.equals(host.uri())) {
+      throw new IOException(
+          "libvirtd of " + host.name() + " came back on " + uri + ", not on " + host.uri());
+    }
+  }
+
+  private LabHost own(LabHost host) {
+    if (!hosts.contains(host)) {
+      throw new IllegalArgumentException(
+          "host " + host.name() + " is not one of this lab's " + hosts);
+    }
+    return host;
+  }
+
+  /**
+   * The lab guest as a template: 1 vCPU, 128 MiB (the guest sees 92 MiB of it; the guest agent
+   * takes 27-41 MB of it, see vimana-lab/README.md), the console counter and the guest agent.
+   */
   public static Template template() {
     return new Template(
         "lab",
-        "busybox guest that prints vimana-counter N on its console every second",
+        "busybox guest with the Vimana guest agent, printing vimana-counter N every second",
         1,
-        96,
+        128,
         1,
         IMAGE,
         new Workload.Constant(0.05, 0.3));
   }
 
+  /**
+   * Makes sure host {@code name} starts fresh: a running one belongs to another lab, so we refuse;
+   * a stopped one's state (domain definitions of an earlier run) is removed.
+   */
+  private static void claim(LabScripts scripts, Path cache, String name)
+      throws IOException, InterruptedException {
+    Path dir = cache.resolve("hosts").resolve(name);
+    if (!Files.exists(dir)) {
+      return;
+    }
+    boolean running;
+    try {
+      scripts.run("lab-host.sh", "status", name);
+      running = true;
+    } catch (IOException e) {
+      running = false;
+    }
+    if (running) {
+      throw new IOException(
+          "lab host " + name + " is already running (another lab?); stop it first");
+    }
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Stops the hosts and removes their state, so that no definition outlives the lab. */
   @Override
   public void close() {
     for (LabHost h : hosts) {
       try {
         scripts.run("lab-host.sh", "stop", h.name());
+        deleteTree(scripts.cache().resolve("hosts").resolve(h.name()));
       } catch (IOException | RuntimeException e) {
         System.err.println("lab: cannot stop host " + h.name() + ": " + e.getMessage());
       } catch (InterruptedException e) {

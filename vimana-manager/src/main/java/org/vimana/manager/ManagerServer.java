@@ -20,9 +20,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vimana.api.json.ApiJson;
+import org.vimana.balancer.plan.PlanChecker;
 import org.vimana.manager.api.Api;
 import org.vimana.manager.api.ApiServer;
 import org.vimana.manager.api.Tokens;
+import org.vimana.manager.balance.BalanceDaemon;
+import org.vimana.manager.balance.BalanceSettings;
+import org.vimana.manager.balance.DemandRecorder;
+import org.vimana.manager.balance.NewVmAdvisor;
+import org.vimana.manager.balance.PlanExecutor;
+import org.vimana.manager.balance.Planner;
+import org.vimana.manager.balance.ServiceMigrations;
+import org.vimana.manager.balance.SnapshotBuilder;
 import org.vimana.manager.inventory.AllocationLedger;
 import org.vimana.manager.inventory.EventLog;
 import org.vimana.manager.inventory.HostService;
@@ -40,6 +49,7 @@ import org.vimana.manager.placement.Placement;
 import org.vimana.manager.store.HostRecord;
 import org.vimana.manager.store.TokenStore;
 import org.vimana.manager.store.jdbc.Database;
+import org.vimana.manager.store.jdbc.JdbcBalanceStore;
 import org.vimana.manager.store.jdbc.JdbcEventStore;
 import org.vimana.manager.store.jdbc.JdbcHostStore;
 import org.vimana.manager.store.jdbc.JdbcMigrationStore;
@@ -56,12 +66,16 @@ public final class ManagerServer implements AutoCloseable {
   /** Live migrations one host takes part in at once, as source or target (as vSphere's 2-8). */
   private static final int MIGRATIONS_PER_HOST = 2;
 
+  /** Samples of CPU and memory kept per VM for the balancer (5 minutes at the default 5 s). */
+  private static final int DEMAND_SAMPLES = 60;
+
   private final ManagerConfig config;
   private final HikariDataSource db;
   private final Server grpc;
   private final ApiServer api;
   private final ScheduledExecutorService timers;
   private final ExecutorService migrationRunner;
+  private final BalanceDaemon balance;
   private final String adminToken;
   private final String joinToken;
 
@@ -72,9 +86,11 @@ public final class ManagerServer implements AutoCloseable {
       ApiServer api,
       ScheduledExecutorService timers,
       ExecutorService migrationRunner,
+      BalanceDaemon balance,
       String adminToken,
       String joinToken) {
     this.migrationRunner = migrationRunner;
+    this.balance = balance;
     this.config = config;
     this.db = db;
     this.grpc = grpc;
@@ -116,11 +132,12 @@ public final class ManagerServer implements AutoCloseable {
       VmService vmService =
           new VmService(vms, hosts, templates, live, commands, placement, ledger, log, clock);
       ExecutorService migrationRunner = Executors.newCachedThreadPool(daemon("vimana-migration"));
+      JdbcMigrationStore migrationStore = new JdbcMigrationStore(db);
       MigrationService migrations =
           new MigrationService(
               vms,
               hosts,
-              new JdbcMigrationStore(db),
+              migrationStore,
               live,
               placement,
               commands,
@@ -130,6 +147,10 @@ public final class ManagerServer implements AutoCloseable {
               clock,
               migrationRunner,
               MIGRATIONS_PER_HOST);
+      DemandRecorder demand = new DemandRecorder(clock, DEMAND_SAMPLES, Duration.ofMinutes(10));
+      SnapshotBuilder snapshots =
+          new SnapshotBuilder(hosts, vms, migrationStore, live, moving, demand, clock);
+      BalanceDaemon balance = balanceDaemon(config, db, clock, demand, snapshots, live, migrations);
       Server grpc =
           NettyServerBuilder.forAddress(
                   new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -157,7 +178,9 @@ public final class ManagerServer implements AutoCloseable {
                   events,
                   live,
                   migrations,
-                  new SnapshotService(vmService, log))
+                  new SnapshotService(vmService, log),
+                  balance,
+                  new NewVmAdvisor(snapshots))
               .start(config.bindAddress(), config.httpPort());
       ScheduledExecutorService timers =
           Executors.newSingleThreadScheduledExecutor(daemon("vimana-liveness"));
@@ -165,7 +188,8 @@ public final class ManagerServer implements AutoCloseable {
       ScheduledFuture<?> unused =
           timers.scheduleWithFixedDelay(liveness, period, period, TimeUnit.MILLISECONDS);
       ManagerServer server =
-          new ManagerServer(config, db, grpc, api, timers, migrationRunner, admin, join);
+          new ManagerServer(config, db, grpc, api, timers, migrationRunner, balance, admin, join);
+      balance.start();
       ManagerServer.log.info(
           "manager up: API {} node link {}:{} data {}",
           server.apiUrl(),
@@ -177,6 +201,37 @@ public final class ManagerServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** The balancing daemon: plans with the strategies, applies through live migration. */
+  private static BalanceDaemon balanceDaemon(
+      ManagerConfig config,
+      HikariDataSource db,
+      Clock clock,
+      DemandRecorder demand,
+      SnapshotBuilder snapshots,
+      LiveHosts live,
+      MigrationService migrations) {
+    JdbcBalanceStore store = new JdbcBalanceStore(db);
+    PlanExecutor executor =
+        new PlanExecutor(
+            new ServiceMigrations(migrations),
+            () -> snapshots.build(1, MIGRATIONS_PER_HOST),
+            new PlanChecker(BalanceSettings.HOT_THRESHOLD),
+            store,
+            clock,
+            Duration.ofMillis(200),
+            Duration.ofMinutes(10));
+    return new BalanceDaemon(
+        store,
+        new Planner(snapshots, clock),
+        executor,
+        demand,
+        live,
+        clock,
+        config.statsInterval(),
+        Executors.newSingleThreadScheduledExecutor(daemon("vimana-balance")),
+        Executors.newSingleThreadExecutor(daemon("vimana-balance-apply")));
   }
 
   private static ThreadFactory daemon(String name) {
@@ -217,6 +272,7 @@ public final class ManagerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    balance.close();
     timers.shutdownNow();
     migrationRunner.shutdownNow();
     api.close();

@@ -2,6 +2,7 @@ package org.vimana.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.vimana.api.json.ApiJson;
+import org.vimana.api.model.AgentCommandRequest;
+import org.vimana.api.model.AgentView;
+import org.vimana.api.model.BalanceApplyRequest;
+import org.vimana.api.model.BalancePlanView;
+import org.vimana.api.model.BalanceSettingsRequest;
+import org.vimana.api.model.BalanceStatus;
 import org.vimana.api.model.CreateVmRequest;
 import org.vimana.api.model.ErrorBody;
 import org.vimana.api.model.EventView;
@@ -22,6 +29,7 @@ import org.vimana.api.model.HostView;
 import org.vimana.api.model.MaintenanceRequest;
 import org.vimana.api.model.MigrateRequest;
 import org.vimana.api.model.MigrationView;
+import org.vimana.api.model.PlacementAdvice;
 import org.vimana.api.model.SnapshotRequest;
 import org.vimana.api.model.SnapshotView;
 import org.vimana.api.model.TagsRequest;
@@ -134,6 +142,23 @@ public final class VimanaClient {
     return send("POST", API + "/migrations/" + enc(id) + "/cancel", null, MigrationView.class);
   }
 
+  /** The VM's guest agent: readiness, time to ready, and the guest's own view. */
+  public AgentView agent(String vm) throws ApiException {
+    return get(API + "/vms/" + enc(vm) + "/agent", new TypeReference<AgentView>() {});
+  }
+
+  /**
+   * Runs a guest agent command; answers the agent's reply (its "return" value). A refusal is an
+   * {@link ApiException} whose {@link ApiException#error()} names the cause: agent_unreachable,
+   * agent_timeout, blocked_by_guest_policy, unknown_command, bad_arguments, unavailable_on_qemu_ga,
+   * agent_command_failed.
+   */
+  public JsonNode agentCommand(String vm, AgentCommandRequest request) throws ApiException {
+    return read(
+        send("POST", API + "/vms/" + enc(vm) + "/agent", request),
+        new TypeReference<JsonNode>() {});
+  }
+
   /** The last {@code bytes} bytes of the VM's serial console. */
   public String console(String vm, int bytes) throws ApiException {
     return getRaw(API + "/vms/" + enc(vm) + "/console?bytes=" + bytes);
@@ -177,6 +202,47 @@ public final class VimanaClient {
   public List<EventView> events(String vm, int limit) throws ApiException {
     String q = "?limit=" + limit + (vm == null ? "" : "&vm=" + enc(vm));
     return get(API + "/events" + q, new TypeReference<List<EventView>>() {});
+  }
+
+  /** The balancing daemon: mode, strategy, last run, pending plan. */
+  public BalanceStatus balance() throws ApiException {
+    return get(API + "/balance", new TypeReference<BalanceStatus>() {});
+  }
+
+  /** Changes the daemon's settings (null fields keep their value); answers the new status. */
+  public BalanceStatus setBalance(BalanceSettingsRequest request) throws ApiException {
+    return send("PUT", API + "/balance", request, BalanceStatus.class);
+  }
+
+  /**
+   * Makes a plan now. In recommend mode it becomes the pending plan; in automatic mode it is
+   * applied at once (status {@code applying}); while off it is only advice.
+   */
+  public BalancePlanView balancePlan() throws ApiException {
+    return send("POST", API + "/balance/plan", null, BalancePlanView.class);
+  }
+
+  /** Approves a plan ({@code planId} null for the pending one); it is applied in the background. */
+  public BalancePlanView applyBalancePlan(String planId) throws ApiException {
+    return send(
+        "POST", API + "/balance/apply", new BalanceApplyRequest(planId), BalancePlanView.class);
+  }
+
+  public BalancePlanView balancePlanById(String planId) throws ApiException {
+    return get(API + "/balance/plans/" + enc(planId), new TypeReference<BalancePlanView>() {});
+  }
+
+  /** Balancing decisions, newest first. */
+  public List<BalancePlanView> balanceHistory(int limit) throws ApiException {
+    return get(
+        API + "/balance/history?limit=" + limit, new TypeReference<List<BalancePlanView>>() {});
+  }
+
+  /** Where a new VM of this size would go, and why. */
+  public PlacementAdvice placement(int vcpus, long memoryMib) throws ApiException {
+    return get(
+        API + "/placement?vcpus=" + vcpus + "&memoryMib=" + memoryMib,
+        new TypeReference<PlacementAdvice>() {});
   }
 
   /** A raw GET returning the body, for endpoints without a typed method (OpenAPI, metrics). */

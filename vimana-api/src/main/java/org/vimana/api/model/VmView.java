@@ -11,6 +11,8 @@ import org.vimana.core.workload.Workload;
  * @param template the template it was created from, or null
  * @param cpuPercent latest CPU use of its vCPUs (0..100), null when not running or not sampled yet
  * @param memoryUsedMib latest memory use, null when not running or not sampled yet
+ * @param agentReadiness its guest agent's readiness ({@link AgentView#readiness()}), null when the
+ *     manager does not say
  */
 public record VmView(
     String id,
@@ -29,4 +31,5 @@ public record VmView(
     Long memoryUsedMib,
     long bootCount,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String agentReadiness) {}

@@ -1,6 +1,7 @@
 package org.vimana.balancer.snapshot;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One VM as a strategy sees it.
@@ -81,92 +82,76 @@ public record VmLoad(
   }
 
   public VmLoad withHistory(DemandHistory h) {
-    return new VmLoad(
-        id,
-        hostId,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        cpuDemandMips,
-        h,
-        dirtyRate,
-        migrating,
-        lastMigratedAt);
+    return copy(c -> c.history = h);
   }
 
   public VmLoad withHost(String host) {
-    return new VmLoad(
-        id,
-        host,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        cpuDemandMips,
-        history,
-        dirtyRate,
-        migrating,
-        lastMigratedAt);
+    return copy(c -> c.hostId = host);
   }
 
   public VmLoad withMigrating(boolean inFlight) {
-    return new VmLoad(
-        id,
-        hostId,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        cpuDemandMips,
-        history,
-        dirtyRate,
-        inFlight,
-        lastMigratedAt);
+    return copy(c -> c.migrating = inFlight);
   }
 
   public VmLoad withLastMigratedAt(long second) {
-    return new VmLoad(
-        id,
-        hostId,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        cpuDemandMips,
-        history,
-        dirtyRate,
-        migrating,
-        second);
+    return copy(c -> c.lastMigratedAt = second);
   }
 
   public VmLoad withDemandMips(double demand) {
-    return new VmLoad(
-        id,
-        hostId,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        demand,
-        history,
-        dirtyRate,
-        migrating,
-        lastMigratedAt);
+    return copy(c -> c.cpuDemandMips = demand);
   }
 
   public VmLoad withDirtyRate(double rate) {
-    return new VmLoad(
-        id,
-        hostId,
-        vcpus,
-        mips,
-        memoryMib,
-        memoryReservedMib,
-        cpuDemandMips,
-        history,
-        rate,
-        migrating,
-        lastMigratedAt);
+    return copy(c -> c.dirtyRate = rate);
+  }
+
+  private VmLoad copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components of a VM being copied with one changed, so each wither names only its own. */
+  private static final class Copy {
+    private final String id;
+    private String hostId;
+    private final int vcpus;
+    private final double mips;
+    private final long memoryMib;
+    private final long memoryReservedMib;
+    private double cpuDemandMips;
+    private DemandHistory history;
+    private double dirtyRate;
+    private boolean migrating;
+    private long lastMigratedAt;
+
+    Copy(VmLoad vm) {
+      id = vm.id;
+      hostId = vm.hostId;
+      vcpus = vm.vcpus;
+      mips = vm.mips;
+      memoryMib = vm.memoryMib;
+      memoryReservedMib = vm.memoryReservedMib;
+      cpuDemandMips = vm.cpuDemandMips;
+      history = vm.history;
+      dirtyRate = vm.dirtyRate;
+      migrating = vm.migrating;
+      lastMigratedAt = vm.lastMigratedAt;
+    }
+
+    VmLoad build() {
+      return new VmLoad(
+          id,
+          hostId,
+          vcpus,
+          mips,
+          memoryMib,
+          memoryReservedMib,
+          cpuDemandMips,
+          history,
+          dirtyRate,
+          migrating,
+          lastMigratedAt);
+    }
   }
 }

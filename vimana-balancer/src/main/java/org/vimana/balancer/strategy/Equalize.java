@@ -1,10 +1,11 @@
 package org.vimana.balancer.strategy;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.vimana.balancer.cost.AntiThrashing;
 import org.vimana.balancer.cost.MigrationCostModel;
+import org.vimana.balancer.estimate.DemandEstimator;
+import org.vimana.balancer.estimate.Ewma;
 import org.vimana.balancer.plan.Plan;
 import org.vimana.balancer.plan.Reason;
 import org.vimana.balancer.snapshot.ClusterSnapshot;
@@ -14,22 +15,29 @@ import org.vimana.balancer.state.WorkingState;
 
 /**
  * Minimises imbalance, the standard deviation of normalised CPU load plus that of memory load over
- * the powered-on hosts, by greedy best moves, as vSphere DRS does. Each round evaluates moving
- * every movable VM of the most loaded hosts to each of the least loaded ones and takes the move
- * with the best net gain (imbalance reduction minus a cost per second of migration); it stops when
- * imbalance is within the level's tolerance or no move gains enough.
+ * the powered-on hosts, by greedy best moves with cost-benefit, as vSphere DRS does. CPU load is
+ * each VM's estimated demand from its history (by default an EWMA with a half-life of 4 samples),
+ * not its last sample, so moves follow lasting load and not noise. {@link MoveSearch} keeps the
+ * best move of every host above the mean, takes the best of all, re-scores after each move, and
+ * equalize stops when the best move's net gain falls below the level's minimum or imbalance is
+ * within the level's tolerance.
  *
  * <p>Aggressiveness 1 to 5, like DRS's migration threshold: 1 makes only mandatory moves
- * (evacuating hosts in maintenance); 2 to 5 tolerate an imbalance of 0.20, 0.10, 0.05, 0.02 and
- * require a gain per move of 0.010, 0.005, 0.002, 0.001 (or the anti-thrashing minimum, if larger).
- * No move makes its target hotter than the hot threshold or hotter than its source was.
+ * (evacuating hosts in maintenance); 2 to 5 act when imbalance exceeds {@link #TOLERANCE} and take
+ * moves worth at least {@link #MIN_GAIN} host-equivalents (or the anti-thrashing minimum, if
+ * larger). No move makes its target hotter than the hot threshold (by its demand now or its
+ * estimate) or hotter than its source was.
  */
 public final class Equalize implements Strategy {
 
-  private static final double[] TOLERANCE = {Double.POSITIVE_INFINITY, 0.20, 0.10, 0.05, 0.02};
-  private static final double[] MIN_GAIN = {Double.POSITIVE_INFINITY, 0.010, 0.005, 0.002, 0.001};
-  private static final int SOURCES = 16;
-  private static final int TARGETS = 32;
+  /** Imbalance tolerated per level (index level - 1). */
+  static final double[] TOLERANCE = {Double.POSITIVE_INFINITY, 0.05, 0.02, 0.01, 0.005};
+
+  /** Net gain a move needs per level, in host-equivalents (index level - 1). */
+  static final double[] MIN_GAIN = {Double.POSITIVE_INFINITY, 0.1, 0.03, 0.01, 0.003};
+
+  /** The default estimate: EWMA with a half-life of 4 samples (20 minutes at 5-minute samples). */
+  public static final DemandEstimator DEFAULT_ESTIMATOR = new Ewma(4);
 
   private final int level;
   private final double hotThreshold;
@@ -37,12 +45,15 @@ public final class Equalize implements Strategy {
   private final AntiThrashing antiThrashing;
   private final double costPerSecond;
   private final int maxMoves;
+  private final DemandEstimator estimator;
 
   /**
    * @param level aggressiveness 1 (mandatory moves only) to 5 (most aggressive)
    * @param hotThreshold no move may raise its target's CPU load above this (e.g. 0.8)
-   * @param costPerSecond imbalance a move must gain per second of migration (cost-benefit)
+   * @param costPerSecond gain a move must make per second of migration (cost-benefit)
    * @param maxMoves most moves per plan (DRS caps a pass, too)
+   * @param estimator the VM demand balanced ({@link #DEFAULT_ESTIMATOR}, or e.g. {@link
+   *     DemandEstimator#LAST})
    */
   public Equalize(
       int level,
@@ -50,7 +61,8 @@ public final class Equalize implements Strategy {
       MigrationCostModel costModel,
       AntiThrashing antiThrashing,
       double costPerSecond,
-      int maxMoves) {
+      int maxMoves,
+      DemandEstimator estimator) {
     if (level < 1 || level > 5) {
       throw new IllegalArgumentException("equalize level must be 1..5, got " + level);
     }
@@ -66,11 +78,19 @@ public final class Equalize implements Strategy {
     this.antiThrashing = antiThrashing;
     this.costPerSecond = costPerSecond;
     this.maxMoves = maxMoves;
+    this.estimator = Objects.requireNonNull(estimator, "estimator");
   }
 
   @Override
   public String name() {
-    return "equalize:" + level;
+    return "equalize:"
+        + level
+        + (estimator.equals(DEFAULT_ESTIMATOR) ? "" : ":" + estimator.name());
+  }
+
+  /** The net gain a move needs at this level with these anti-thrashing settings. */
+  double minGain() {
+    return Math.max(MIN_GAIN[level - 1], antiThrashing.minGain());
   }
 
   @Override
@@ -78,84 +98,45 @@ public final class Equalize implements Strategy {
     WorkingState state = new WorkingState(snapshot);
     MoveRules rules = new MoveRules(state, antiThrashing);
     MoveLog log = new MoveLog(state);
-    LoadBalance balance = new LoadBalance(rules, hotThreshold);
+    double[] estimate = new double[state.vmCount()];
+    for (int v = 0; v < estimate.length; v++) {
+      estimate[v] = estimator.mips(state.vm(v));
+    }
+    LoadBalance balance = new LoadBalance(rules, hotThreshold, estimate);
     Evacuation.run(rules, log, balance);
     balance.recompute();
     double tolerance = TOLERANCE[level - 1];
-    double minGain = Math.max(MIN_GAIN[level - 1], antiThrashing.minGain());
     double hysteresis = antiThrashing.hysteresis();
     if (balance.imbalance() <= tolerance + hysteresis) {
       return log.toPlan(name(), costModel, false);
     }
+    double horizon = Math.max(snapshot.intervalSeconds(), antiThrashing.coolDownSeconds());
+    MoveSearch search =
+        new MoveSearch(rules, balance, costModel, hotThreshold, costPerSecond, horizon);
     for (int moves = 0; moves < maxMoves; moves++) {
       double before = balance.imbalance();
       if (before <= Math.max(0, tolerance - hysteresis)) {
         break;
       }
-      Candidate best = bestMove(state, rules, balance, before);
-      if (best == null || best.net < minGain) {
+      MoveSearch.Candidate best = search.next(minGain());
+      if (best == null) {
         break;
       }
       log.move(
-          best.vm,
-          best.target,
+          best.vm(),
+          best.target(),
           Reason.IMBALANCE,
-          String.format("imbalance %.4f -> %.4f", before, best.after),
-          before - best.after);
-      balance.recompute();
+          String.format(
+              Locale.ROOT,
+              "imbalance %.4f -> %.4f on %s demand, net gain %.3f host-equivalents",
+              before,
+              best.after(),
+              estimator.name(),
+              best.net()),
+          before - best.after());
+      balance.moved(best.vm(), best.source(), best.target());
+      search.moved(best);
     }
     return log.toPlan(name(), costModel, false);
-  }
-
-  private record Candidate(int vm, int target, double after, double net) {}
-
-  private Candidate bestMove(
-      WorkingState state, MoveRules rules, LoadBalance balance, double before) {
-    List<Integer> hosts = new ArrayList<>();
-    for (int h = 0; h < state.hostCount(); h++) {
-      if (balance.member(h)) {
-        hosts.add(h);
-      }
-    }
-    hosts.sort(Comparator.comparingDouble(h -> balance.cpu(h) + balance.mem(h)));
-    Candidate best = null;
-    double mean = balance.meanCpu();
-    int sourcesTried = 0;
-    for (int i = hosts.size() - 1; i >= 0 && sourcesTried < SOURCES; i--) {
-      int s = hosts.get(i);
-      double sourceLoad = balance.cpu(s);
-      if (sourceLoad <= mean) {
-        break;
-      }
-      boolean anyMovable = false;
-      for (int v : state.vmsOn(s)) {
-        if (!rules.movable(v, false)) {
-          continue;
-        }
-        anyMovable = true;
-        double seconds = costModel.estimate(state.vm(v), state.host(s), state.host(s)).seconds();
-        for (int j = 0; j < Math.min(TARGETS, hosts.size()); j++) {
-          int t = hosts.get(j);
-          if (t == s || !rules.canHost(v, t)) {
-            continue;
-          }
-          double targetAfter = balance.cpuWith(new int[] {v}, t);
-          if (targetAfter > hotThreshold || targetAfter >= sourceLoad) {
-            continue;
-          }
-          double after = balance.imbalanceAfter(v, s, t);
-          // Gain in host-equivalents: one move shifts sigma by about 1/N of its effect, so the
-          // thresholds mean the same on 3 hosts and on 3,000.
-          double net = balance.size() * (before - after) - costPerSecond * seconds;
-          if (best == null || net > best.net) {
-            best = new Candidate(v, t, after, net);
-          }
-        }
-      }
-      if (anyMovable) {
-        sourcesTried++;
-      }
-    }
-    return best;
   }
 }

@@ -3,6 +3,7 @@ package org.vimana.balancer.strategy;
 import java.util.Locale;
 import org.vimana.balancer.cost.AntiThrashing;
 import org.vimana.balancer.cost.MigrationCostModel;
+import org.vimana.balancer.estimate.DemandEstimator;
 import org.vimana.balancer.strategy.consolidation.Consolidation;
 import org.vimana.balancer.strategy.consolidation.InterQuartileRange;
 import org.vimana.balancer.strategy.consolidation.LocalRegression;
@@ -23,7 +24,9 @@ import org.vimana.balancer.strategy.consolidation.VmSelector;
  *       lrr}, selector one of {@code mmt mc mu rs}: {@code thr-mmt:0.8}, {@code iqr-mc:1.5}, {@code
  *       lr-mmt:1.2}, {@code mad-mmt:2.5} (adaptive detectors fall back to THR 0.7 until they have
  *       enough history, as in the paper);
- *   <li>{@code equalize:LEVEL} (1..5, default 3);
+ *   <li>{@code equalize:LEVEL[:ESTIMATOR]} (level 1..5, default 3; estimator of VM demand {@code
+ *       ewma4} by default, or {@code last}, {@code ewmaH}, {@code pP}: see {@link
+ *       DemandEstimator#parse});
  *   <li>{@code threshold:FRACTION} (default 0.8).
  * </ul>
  */
@@ -55,13 +58,7 @@ public final class Strategies {
     }
     switch (base) {
       case "equalize":
-        return new Equalize(
-            param == null ? 3 : (int) number(spec, param),
-            settings.hotThreshold(),
-            settings.costModel(),
-            settings.antiThrashing(),
-            settings.costPerSecond(),
-            settings.maxMovesPerPlan());
+        return equalize(spec, param, settings);
       case "threshold":
         return new ThresholdStrategy(
             param == null ? 0.8 : number(spec, param),
@@ -70,6 +67,24 @@ public final class Strategies {
       default:
         return consolidation(spec, base, param, settings);
     }
+  }
+
+  /** {@code equalize[:LEVEL[:ESTIMATOR]]}. */
+  private static Strategy equalize(String spec, String param, Settings settings) {
+    String level = param;
+    DemandEstimator estimator = Equalize.DEFAULT_ESTIMATOR;
+    if (param != null && param.indexOf(':') >= 0) {
+      level = param.substring(0, param.indexOf(':'));
+      estimator = DemandEstimator.parse(param.substring(param.indexOf(':') + 1));
+    }
+    return new Equalize(
+        level == null || level.isEmpty() ? 3 : (int) number(spec, level),
+        settings.hotThreshold(),
+        settings.costModel(),
+        settings.antiThrashing(),
+        settings.costPerSecond(),
+        settings.maxMovesPerPlan(),
+        estimator);
   }
 
   private static Strategy consolidation(String spec, String base, String param, Settings settings) {

@@ -1,23 +1,37 @@
 package org.vimana.bench.balance;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.vimana.sim.replay.Simulation;
 import org.vimana.sim.replay.SimulationReport;
 
 /**
  * Equalize against threshold and THR-MMT on the PlanetLab days: imbalance-time, migrations and a
- * thrash check (a VM sent back to a host it left within the 1-hour cool-down): {@code
- * ./vimana-bench/run balance-compare [PLANETLAB_FOLDER]}.
+ * thrash check (a VM sent back to a host it left within the 1-hour cool-down), for every equalize
+ * level (1 makes no move: the unbalanced baseline) and for level 3 balancing the last demand sample
+ * instead of its history (what the history estimate brings): {@code ./vimana-bench/run
+ * balance-compare [PLANETLAB_FOLDER]}. Every strategy gets the same anti-thrashing ({@link
+ * PlanetLab#BALANCING}).
  */
 public final class BalanceComparison {
 
-  static final List<String> STRATEGIES = List.of("equalize:4", "threshold:0.25", "thr-mmt:0.8");
+  /** The level the verdict is printed for. */
+  static final String EQUALIZE = "equalize:3";
 
-  /** Equalize's minimum gain is in host-equivalents of imbalance: 0.02. */
-  static final org.vimana.balancer.cost.AntiThrashing EQUALIZE =
-      new org.vimana.balancer.cost.AntiThrashing(0.02, 0.01, 3600);
+  static final List<String> STRATEGIES =
+      List.of(
+          "equalize:1",
+          "equalize:2",
+          EQUALIZE,
+          "equalize:4",
+          "equalize:5",
+          "equalize:3:last",
+          "threshold:0.25",
+          "thr-mmt:0.8");
 
   static org.vimana.sim.replay.Scenario scenario(Path folder, String day, String spec, int hosts) {
     var paper = PlanetLab.scenario(folder, day, spec);
@@ -26,7 +40,7 @@ public final class BalanceComparison {
             .settings()
             .withRetireIdleVms(false)
             .withChainMoves(false)
-            .withAntiThrashing(spec.startsWith("equalize") ? EQUALIZE : PlanetLab.BALANCING);
+            .withAntiThrashing(PlanetLab.BALANCING);
     return new org.vimana.sim.replay.Scenario(
         day + " on " + hosts + " G5 hosts",
         paper.traceFormat(),
@@ -59,37 +73,68 @@ public final class BalanceComparison {
         "| day | strategy | mean imbalance | imbalance-time h | migrations |"
             + " thrashes (back within 1 h) | overloaded host-h | energy kWh |");
     System.out.println("|---|---|---|---|---|---|---|---|");
-    boolean equalizeWins = true;
-    int equalizeThrashes = 0;
+    Map<String, Integer> wins = new LinkedHashMap<>();
+    Map<String, Integer> thrashes = new LinkedHashMap<>();
+    List<String> lost = new ArrayList<>();
     for (String day : PlanetLab.DAYS) {
-      SimulationReport[] r = new SimulationReport[STRATEGIES.size()];
-      for (int i = 0; i < r.length; i++) {
-        r[i] = run(folder, day, STRATEGIES.get(i));
+      Map<String, SimulationReport> r = new LinkedHashMap<>();
+      for (String spec : STRATEGIES) {
+        SimulationReport x = run(folder, day, spec);
+        r.put(spec, x);
         System.out.println(
             String.format(
                 Locale.ROOT,
                 "| %s | %s | %.4f | %.2f | %,d | %d | %.2f | %.2f |",
                 day,
-                STRATEGIES.get(i),
-                r[i].meanImbalance(),
-                r[i].imbalanceHours(),
-                r[i].migrations(),
-                r[i].thrashes(),
-                r[i].overloadedHostHours(),
-                r[i].energyKwh()));
+                spec,
+                x.meanImbalance(),
+                x.imbalanceHours(),
+                x.migrations(),
+                x.thrashes(),
+                x.overloadedHostHours(),
+                x.energyKwh()));
       }
-      equalizeThrashes += r[0].thrashes();
-      for (int i = 1; i < r.length; i++) {
-        equalizeWins &=
-            r[0].imbalanceHours() < r[i].imbalanceHours() && r[0].migrations() <= r[i].migrations();
+      for (String spec : STRATEGIES) {
+        if (spec.startsWith("equalize")) {
+          boolean beats = beats(r.get(spec), r.get("threshold:0.25"), r.get("thr-mmt:0.8"));
+          wins.merge(spec, beats ? 1 : 0, Integer::sum);
+          if (!beats && spec.equals(EQUALIZE)) {
+            lost.add(day);
+          }
+          thrashes.merge(spec, r.get(spec).thrashes(), Integer::sum);
+        }
       }
     }
     System.out.println();
     System.out.println(
-        "equalize has less imbalance-time at no more migrations than threshold and"
-            + " THR-MMT on every day: "
-            + (equalizeWins ? "yes" : "NO"));
+        "| equalize | days with less imbalance-time at no more migrations than threshold and"
+            + " THR-MMT | thrashes (VM moved back within its cool-down) |");
+    System.out.println("|---|---|---|");
+    wins.forEach(
+        (spec, n) ->
+            System.out.printf(
+                Locale.ROOT,
+                "| %s | %d of %d | %d |%n",
+                spec,
+                n,
+                PlanetLab.DAYS.size(),
+                thrashes.get(spec)));
+    System.out.println();
     System.out.println(
-        "equalize thrashes (VM moved back within its cool-down): " + equalizeThrashes);
+        EQUALIZE
+            + " has less imbalance-time at no more migrations than threshold and THR-MMT on every"
+            + " day: "
+            + (lost.isEmpty() ? "yes" : "NO (not on " + String.join(", ", lost) + ")"));
+    System.out.println(
+        EQUALIZE + " thrashes (VM moved back within its cool-down): " + thrashes.get(EQUALIZE));
+  }
+
+  private static boolean beats(SimulationReport e, SimulationReport... others) {
+    for (SimulationReport o : others) {
+      if (!(e.imbalanceHours() < o.imbalanceHours() && e.migrations() <= o.migrations())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

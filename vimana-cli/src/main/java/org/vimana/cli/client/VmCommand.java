@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
+import org.vimana.api.model.AgentView;
 import org.vimana.api.model.VmFilter;
 import org.vimana.api.model.VmView;
 import org.vimana.cli.CliException;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "vm",
     description = "Virtual machines: list, show, create, lifecycle, migrate, delete, tags.",
-    subcommands = {VmCreateCommand.class, VmMigrateCommand.class})
+    subcommands = {VmCreateCommand.class, VmMigrateCommand.class, VmAgentCommand.class})
 public final class VmCommand implements Runnable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,7 +42,7 @@ public final class VmCommand implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "missing subcommand: list, show, create, start, stop, reboot, destroy, suspend, resume,"
-            + " delete, tag, migrate, console");
+            + " delete, tag, migrate, console, agent");
   }
 
   Main main() {
@@ -75,13 +76,27 @@ public final class VmCommand implements Runnable {
       @Option(names = "--json", description = Json.HELP) boolean json) {
     return main.run(
         () -> {
-          VmView vm = main.client().vm(name);
+          VimanaClient client = main.client();
+          VmView vm = client.vm(name);
           if (json) {
             main.printJson(vm);
           } else {
             main.out().print(Views.vm(vm));
+            AgentView agent = agentOf(client, vm);
+            if (AgentViews.worthShowing(agent)) {
+              main.out().print(AgentViews.section(agent));
+            }
           }
         });
+  }
+
+  /** The VM's agent as the manager knows it; null when it does not say (an older manager). */
+  private static AgentView agentOf(VimanaClient client, VmView vm) {
+    try {
+      return client.agent(vm.id());
+    } catch (ApiException e) {
+      return null;
+    }
   }
 
   @Command(name = "start", description = "Start a VM.")

@@ -76,7 +76,8 @@ class ClientCommandsTest {
         mem,
         1,
         T,
-        T);
+        T,
+        null);
   }
 
   static HostView host(String name, boolean maintenance, Double cpu, Long mem) {

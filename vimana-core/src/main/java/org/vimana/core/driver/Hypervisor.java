@@ -1,5 +1,6 @@
 package org.vimana.core.driver;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,6 +75,15 @@ public interface Hypervisor extends AutoCloseable {
 
   /** Snapshots, where the back end keeps them. */
   default Optional<Snapshots> snapshots() {
+    return Optional.empty();
+  }
+
+  /**
+   * The host side of the VM's guest agent channel (a unix socket, virtio-serial port {@code
+   * org.vimana.agent.0}), or empty when the VM has none or the back end offers no channels. The
+   * node keeps one agent connection per running VM through it.
+   */
+  default Optional<Path> agentSocket(String vmId) throws HypervisorException {
     return Optional.empty();
   }
 }

@@ -4,10 +4,16 @@ import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
+import org.vimana.driver.libvirt.connection.LibvirtConnection;
 
 /** Turns libvirt's errors into {@link HypervisorException}s with the matching reason. */
 final class Errors {
   private Errors() {}
+
+  /** As {@link #map(String, LibvirtException)}, or "unreachable" when the connection is lost. */
+  static HypervisorException map(LibvirtConnection connection, String what, LibvirtException e) {
+    return connection.lostNow() ? connection.unreachable() : map(what, e);
+  }
 
   static HypervisorException map(String what, LibvirtException e) {
     ErrorNumber code = e.getError() == null ? null : e.getError().getCode();

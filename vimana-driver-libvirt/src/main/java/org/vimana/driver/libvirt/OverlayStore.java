@@ -9,6 +9,7 @@ import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.vimana.core.driver.HypervisorException;
+import org.vimana.driver.libvirt.connection.LibvirtConnection;
 import org.vimana.driver.libvirt.xml.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,12 +21,12 @@ import org.w3c.dom.Element;
 final class OverlayStore {
   private static final long GIB = 1L << 30;
 
-  private final Connect connect;
+  private final LibvirtConnection connection;
   private final String poolName;
   private final Path dir;
 
-  OverlayStore(Connect connect, String poolName, Path dir) {
-    this.connect = connect;
+  OverlayStore(LibvirtConnection connection, String poolName, Path dir) {
+    this.connection = connection;
     this.poolName = poolName;
     this.dir = dir;
   }
@@ -33,10 +34,11 @@ final class OverlayStore {
   /** Creates {@code <vmId>.qcow2} backed by {@code base}; returns its path. */
   Path create(String vmId, Path base, long diskGib) throws HypervisorException {
     try {
-      StorageVol vol = pool().storageVolCreateXML(volumeXml(vmId, base, diskGib), 0);
+      StorageVol vol =
+          pool(connection.get()).storageVolCreateXML(volumeXml(vmId, base, diskGib), 0);
       return Path.of(vol.getPath());
     } catch (LibvirtException e) {
-      throw Errors.map("cannot create overlay disk for " + vmId, e);
+      throw Errors.map(connection, "cannot create overlay disk for " + vmId, e);
     } catch (IllegalStateException e) {
       throw new HypervisorException(HypervisorException.Reason.FAILED, e.getMessage(), e);
     }
@@ -48,12 +50,12 @@ final class OverlayStore {
       return;
     }
     try {
-      StoragePool pool = pool();
+      StoragePool pool = pool(connection.get());
       pool.refresh(0);
       pool.storageVolLookupByName(path.getFileName().toString()).delete(0);
     } catch (LibvirtException e) {
       if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_STORAGE_VOL) {
-        throw Errors.map("cannot delete disk " + path, e);
+        throw Errors.map(connection, "cannot delete disk " + path, e);
       }
     }
   }
@@ -73,7 +75,7 @@ final class OverlayStore {
     return Xml.toString(doc);
   }
 
-  private StoragePool pool() throws LibvirtException {
+  private StoragePool pool(Connect connect) throws LibvirtException {
     try {
       StoragePool pool = connect.storagePoolLookupByName(poolName);
       String path =

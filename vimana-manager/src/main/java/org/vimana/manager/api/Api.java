@@ -1,6 +1,9 @@
 package org.vimana.manager.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vimana.manager.balance.BalanceDaemon;
+import org.vimana.manager.balance.NewVmAdvisor;
+import org.vimana.manager.inventory.AgentService;
 import org.vimana.manager.inventory.HostService;
 import org.vimana.manager.inventory.SnapshotService;
 import org.vimana.manager.inventory.TemplateService;
@@ -25,7 +28,9 @@ public final class Api {
       EventStore events,
       LiveHosts live,
       MigrationService migrations,
-      SnapshotService snapshots) {
+      SnapshotService snapshots,
+      BalanceDaemon balance,
+      NewVmAdvisor placement) {
     RequestBodies bodies = new RequestBodies(json);
     Views views = new Views(live, vmStore);
     return new ApiServer(
@@ -36,6 +41,9 @@ public final class Api {
         new TemplateRoutes(templates, bodies),
         new EventRoutes(events, vms),
         new MigrationRoutes(migrations, hosts, bodies),
-        new SnapshotRoutes(snapshots, bodies));
+        new SnapshotRoutes(snapshots, bodies),
+        new AgentRoutes(new AgentService(vms), vms, hosts, live, views, bodies, json),
+        new BalanceRoutes(balance, bodies),
+        new PlacementRoutes(placement));
   }
 }

@@ -13,6 +13,7 @@ import org.vimana.manager.store.HostAllocation;
 import org.vimana.manager.store.HostRecord;
 import org.vimana.manager.store.VmRecord;
 import org.vimana.manager.store.VmStore;
+import org.vimana.rpc.AgentReadiness;
 
 /** Builds the API's views from stored records and the hosts' live figures. */
 final class Views {
@@ -79,8 +80,28 @@ final class Views {
     return vm(v, hostName, s);
   }
 
-  private static VmView vm(VmRecord v, String hostName, VmStats s) {
-    boolean live = s != null && v.state().consumesResources();
+  /** The readiness of the VM's agent as its current host last reported it. */
+  String agentReadiness(VmRecord v) {
+    if (!live.up(v.hostId())) {
+      return "unknown";
+    }
+    return live.agents()
+        .get(v.id(), v.hostId())
+        .map(a -> readiness(a.readiness()))
+        .orElse("no_channel");
+  }
+
+  static String readiness(AgentReadiness r) {
+    return switch (r) {
+      case AGENT_WAITING -> "waiting";
+      case AGENT_READY -> "ready";
+      case AGENT_UNRESPONSIVE -> "unresponsive";
+      case AGENT_NO_CHANNEL, AGENT_READINESS_UNSPECIFIED, UNRECOGNIZED -> "no_channel";
+    };
+  }
+
+  private VmView vm(VmRecord v, String hostName, VmStats s) {
+    boolean sampled = s != null && v.state().consumesResources();
     return new VmView(
         v.id(),
         v.name(),
@@ -94,10 +115,11 @@ final class Views {
         v.spec().image(),
         v.spec().workload(),
         v.tags(),
-        live ? s.cpuPercent() : null,
-        live ? s.memoryUsedMib() : null,
+        sampled ? s.cpuPercent() : null,
+        sampled ? s.memoryUsedMib() : null,
         v.bootCount(),
         v.createdAt(),
-        v.updatedAt());
+        v.updatedAt(),
+        agentReadiness(v));
   }
 }

@@ -3,6 +3,7 @@ package org.vimana.manager.inventory;
 import static org.vimana.manager.inventory.InventoryException.Kind;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +229,15 @@ public final class VmService {
   CommandResult call(HostRecord host, Command.Builder command) {
     try {
       return nodes.call(host.id(), host.name(), command);
+    } catch (NodeCommands.Unreachable e) {
+      throw new InventoryException(Kind.HOST_UNAVAILABLE, e.getMessage());
+    }
+  }
+
+  /** As {@link #call(HostRecord, Command.Builder)}, waiting up to {@code timeout}. */
+  CommandResult call(HostRecord host, Command.Builder command, Duration timeout) {
+    try {
+      return nodes.call(host.id(), host.name(), command, timeout);
     } catch (NodeCommands.Unreachable e) {
       throw new InventoryException(Kind.HOST_UNAVAILABLE, e.getMessage());
     }

@@ -10,6 +10,12 @@ import org.vimana.core.stats.HostStats;
 /** The live state of every host this manager has heard of since it started. */
 public final class LiveHosts {
   private final Map<String, HostLive> hosts = new ConcurrentHashMap<>();
+  private final AgentStatuses agents = new AgentStatuses();
+
+  /** What the hosts last said about their VMs' guest agents. */
+  public AgentStatuses agents() {
+    return agents;
+  }
 
   public Optional<HostLive> get(String hostId) {
     return Optional.ofNullable(hosts.get(hostId));
@@ -26,6 +32,7 @@ public final class LiveHosts {
 
   /** Records a new session; returns the session it replaces, if any. */
   NodeSession connect(String hostId, NodeSession session, Instant now) {
+    agents.forgetHost(hostId); // the new connection reports its agents afresh
     HostLive old = hosts.put(hostId, HostLive.connected(hostId, session, now));
     return old == null ? null : old.session();
   }
@@ -50,6 +57,7 @@ public final class LiveHosts {
         (k, h) -> {
           if (h.session() == session && !h.downRecorded()) {
             changed[0] = true;
+            agents.forgetHost(hostId);
             return h.down();
           }
           return h;

@@ -83,6 +83,7 @@ public final class NodeLinkService extends NodeLinkGrpc.NodeLinkImplBase {
           case STATS -> live.stats(hostId, WireMapper.fromWire(m.getStats()), clock.instant());
           case RESULT -> session.complete(m.getResult());
           case MIGRATION_PROGRESS -> progress(hostId, m.getMigrationProgress());
+          case AGENT_STATUS -> live.agents().report(hostId, m.getAgentStatus());
           case HELLO -> log.warn("host {} sent a second hello; ignored", session.hostName());
         }
       } catch (IllegalArgumentException e) {

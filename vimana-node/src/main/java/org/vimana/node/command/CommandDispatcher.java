@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
+import org.vimana.node.agent.AgentRelay;
 import org.vimana.rpc.Command;
 import org.vimana.rpc.CommandResult;
 import org.vimana.rpc.ErrorKind;
@@ -23,6 +24,7 @@ public final class CommandDispatcher {
   private final CommandHandler cancelMigration;
   private final CommandHandler snapshot;
   private final CommandHandler console;
+  private final CommandHandler agent;
 
   /** A dispatcher whose migrations report no progress. */
   public CommandDispatcher(Hypervisor hypervisor) {
@@ -31,6 +33,12 @@ public final class CommandDispatcher {
 
   /** {@code progress} takes the migration progress messages for the manager. */
   public CommandDispatcher(Hypervisor hypervisor, Consumer<NodeMessage> progress) {
+    this(hypervisor, progress, null);
+  }
+
+  /** As above, with agent commands going to {@code agents} (null: refused as unsupported). */
+  public CommandDispatcher(
+      Hypervisor hypervisor, Consumer<NodeMessage> progress, AgentRelay agents) {
     Objects.requireNonNull(hypervisor);
     this.define = new DefineVmHandler(hypervisor);
     this.action = new VmActionHandler(hypervisor);
@@ -39,6 +47,13 @@ public final class CommandDispatcher {
     this.cancelMigration = new CancelMigrationHandler(hypervisor);
     this.snapshot = new SnapshotHandler(hypervisor);
     this.console = new ConsoleHandler(hypervisor);
+    this.agent =
+        agents != null
+            ? new AgentCommandHandler(agents)
+            : (command, result) -> {
+              throw new HypervisorException(
+                  HypervisorException.Reason.UNSUPPORTED, "this node relays no guest agents");
+            };
   }
 
   public CommandResult run(Command command) {
@@ -56,12 +71,19 @@ public final class CommandDispatcher {
             case CANCEL_MIGRATION -> cancelMigration;
             case SNAPSHOT -> snapshot;
             case CONSOLE -> console;
+            case AGENT -> agent;
             case OP_NOT_SET -> throw new IllegalArgumentException("command carries no operation");
           };
       handler.handle(command, result);
       result.setOk(true);
     } catch (HypervisorException e) {
       result.setOk(false).setError(WireMapper.toWire(e.reason())).setMessage(e.getMessage());
+    } catch (AgentCommandException e) {
+      result
+          .setOk(false)
+          .setError(ErrorKind.ERROR_FAILED)
+          .setAgentError(e.kind())
+          .setMessage(e.getMessage());
     } catch (IllegalArgumentException e) {
       result.setOk(false).setError(ErrorKind.ERROR_BAD_REQUEST).setMessage(e.getMessage());
     } catch (RuntimeException e) {

@@ -25,6 +25,9 @@ public final class CommandRunner {
   /** Room for a migration's own cancel-and-wind-down after its deadline. */
   private static final Duration MIGRATION_GRACE = Duration.ofSeconds(40);
 
+  /** Room for an agent call's own timeout to fire first. */
+  private static final Duration AGENT_GRACE = Duration.ofSeconds(5);
+
   public CommandRunner(CommandDispatcher dispatcher, Executor workers, Duration timeout) {
     this.dispatcher = Objects.requireNonNull(dispatcher);
     this.workers = Objects.requireNonNull(workers);
@@ -60,6 +63,11 @@ public final class CommandRunner {
   private Duration timeoutOf(Command command) {
     if (command.hasMigrate() && command.getMigrate().getTimeoutMs() > 0) {
       Duration own = Duration.ofMillis(command.getMigrate().getTimeoutMs()).plus(MIGRATION_GRACE);
+      return own.compareTo(timeout) > 0 ? own : timeout;
+    }
+    if (command.hasAgent() && command.getAgent().getTimeoutMs() > 0) {
+      // The agent call times out by itself; leave room for its precise answer.
+      Duration own = Duration.ofMillis(command.getAgent().getTimeoutMs()).plus(AGENT_GRACE);
       return own.compareTo(timeout) > 0 ? own : timeout;
     }
     return timeout;

@@ -18,6 +18,8 @@ import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.node.NodeConfig;
 import org.vimana.node.NodeState;
+import org.vimana.node.agent.AgentRelay;
+import org.vimana.node.agent.RelayOptions;
 import org.vimana.node.command.CommandDispatcher;
 import org.vimana.node.command.CommandRunner;
 import org.vimana.node.telemetry.EventRelay;
@@ -50,6 +52,7 @@ public final class ManagerLink implements AutoCloseable {
   private final Clock clock;
   private final CommandRunner commands;
   private final EventRelay events = new EventRelay();
+  private final AgentRelay agents;
   private final Backoff backoff;
 
   private Stream current;
@@ -66,17 +69,22 @@ public final class ManagerLink implements AutoCloseable {
     this.hypervisor = Objects.requireNonNull(hypervisor);
     this.stub = NodeLinkGrpc.newStub(Objects.requireNonNull(channel));
     this.clock = Objects.requireNonNull(clock);
+    this.agents =
+        new AgentRelay(
+            hypervisor, clock, NodeThreads.TIMERS, NodeThreads.WORKERS, RelayOptions.DEFAULT);
     this.commands =
         new CommandRunner(
-            new CommandDispatcher(hypervisor, events::forward),
+            new CommandDispatcher(hypervisor, events::forward, agents),
             NodeThreads.WORKERS,
             config.commandTimeout());
     this.backoff = new Backoff(config.reconnectDelay());
     hypervisor.addListener(events);
+    hypervisor.addListener(agents);
   }
 
   /** Dials the manager; returns once the Hello is on its way (or a retry is scheduled). */
   public void start() {
+    agents.start();
     connect();
   }
 
@@ -121,6 +129,7 @@ public final class ManagerLink implements AutoCloseable {
       current = stream;
       // From here on, events queue up behind the Hello, so none is lost while we list the VMs.
       events.target(stream);
+      agents.target(stream);
     }
     NodeMessage hello;
     try {
@@ -220,6 +229,7 @@ public final class ManagerLink implements AutoCloseable {
     }
     stream.finished();
     events.target(null);
+    agents.target(null);
     Status status = t == null ? Status.OK : Status.fromThrowable(t);
     if (status.getCode() == Status.Code.UNAUTHENTICATED) {
       rejection = status.getDescription() == null ? "join token rejected" : status.getDescription();
@@ -286,6 +296,7 @@ public final class ManagerLink implements AutoCloseable {
       setState(NodeState.CLOSED);
     }
     events.target(null);
+    agents.close();
     if (retry != null) {
       retry.cancel(false);
     }

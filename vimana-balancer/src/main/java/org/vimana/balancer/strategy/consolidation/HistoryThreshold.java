@@ -6,20 +6,19 @@ import org.vimana.balancer.state.WorkingState;
  * An adaptive threshold {@code 1 - s * spread(history)} from the host's utilisation history; with
  * fewer than 12 samples the fallback detector decides (as in the paper and CloudSim).
  */
-abstract class HistoryThreshold implements OverloadDetector {
+abstract class HistoryThreshold extends HistoryDetector {
 
   /** Samples needed before the spread is trusted. */
   static final int MIN_SAMPLES = 12;
 
   private final double safety;
-  private final OverloadDetector fallback;
 
   HistoryThreshold(double safety, OverloadDetector fallback) {
+    super(fallback);
     if (!(safety >= 0)) {
       throw new IllegalArgumentException("safety parameter must be >= 0, got " + safety);
     }
     this.safety = safety;
-    this.fallback = fallback;
   }
 
   /** The spread statistic of the samples (IQR or MAD). */
@@ -33,22 +32,14 @@ abstract class HistoryThreshold implements OverloadDetector {
   }
 
   @Override
-  public boolean overloaded(WorkingState state, int h) {
-    return decide(state, h, -1);
+  int samplesNeeded() {
+    return MIN_SAMPLES;
   }
 
   @Override
-  public boolean overloadedWith(WorkingState state, int h, int v) {
-    return decide(state, h, v);
-  }
-
-  private boolean decide(WorkingState state, int h, int extra) {
-    double[] history = state.hostHistory(h, extra);
-    if (history.length < MIN_SAMPLES) {
-      return extra < 0 ? fallback.overloaded(state, h) : fallback.overloadedWith(state, h, extra);
-    }
+  Call judge(WorkingState state, int h, int extra, double[] history) {
     double threshold = 1 - safety * spread(history);
     double demand = state.demand(h) + (extra < 0 ? 0 : state.vm(extra).cpuDemandMips());
-    return demand / state.host(h).cpuCapacityMips() > threshold;
+    return Call.of(demand / state.host(h).cpuCapacityMips() > threshold);
   }
 }

@@ -13,23 +13,22 @@ import org.vimana.balancer.state.WorkingState;
  * its figures come from an unweighted fit; this class does the same, to reproduce them. {@link
  * #robust} adds one bisquare re-weighting pass (LRR), which CloudSim also skips.
  */
-public final class LocalRegression implements OverloadDetector {
+public final class LocalRegression extends HistoryDetector {
 
   /** Samples the line is fitted through. */
   public static final int WINDOW = 10;
 
   private final double safety;
-  private final OverloadDetector fallback;
   private final MigrationCostModel costModel;
   private final boolean robust;
 
   public LocalRegression(
       double safety, OverloadDetector fallback, MigrationCostModel costModel, boolean robust) {
+    super(fallback);
     if (!(safety > 0)) {
       throw new IllegalArgumentException("LR safety parameter must be positive, got " + safety);
     }
     this.safety = safety;
-    this.fallback = fallback;
     this.costModel = costModel;
     this.robust = robust;
   }
@@ -40,20 +39,12 @@ public final class LocalRegression implements OverloadDetector {
   }
 
   @Override
-  public boolean overloaded(WorkingState state, int h) {
-    return decide(state, h, -1);
+  int samplesNeeded() {
+    return WINDOW;
   }
 
   @Override
-  public boolean overloadedWith(WorkingState state, int h, int v) {
-    return decide(state, h, v);
-  }
-
-  private boolean decide(WorkingState state, int h, int extra) {
-    double[] history = state.hostHistory(h, extra);
-    if (history.length < WINDOW) {
-      return extra < 0 ? fallback.overloaded(state, h) : fallback.overloadedWith(state, h, extra);
-    }
+  Call judge(WorkingState state, int h, int extra, double[] history) {
     double[] x = new double[WINDOW];
     double[] y = new double[WINDOW];
     double[] w = new double[WINDOW];
@@ -64,7 +55,7 @@ public final class LocalRegression implements OverloadDetector {
     }
     double[] line = Stats.weightedLine(x, y, w);
     if (line == null) {
-      return extra < 0 ? fallback.overloaded(state, h) : fallback.overloadedWith(state, h, extra);
+      return Call.UNDECIDED;
     }
     if (robust) {
       line = reweighted(x, y, line);
@@ -72,7 +63,7 @@ public final class LocalRegression implements OverloadDetector {
     double intervals =
         Math.ceil(maxMigrationSeconds(state, h, extra) / state.snapshot().intervalSeconds());
     double predicted = (line[0] + line[1] * (WINDOW + intervals)) * safety;
-    return predicted >= 1;
+    return Call.of(predicted >= 1);
   }
 
   private static double[] reweighted(double[] x, double[] y, double[] line) {

@@ -19,8 +19,9 @@ import org.vimana.core.vm.VmState;
 import org.vimana.driver.libvirt.States;
 
 /**
- * Subscribes to one connection's domain events and passes them on as {@link VmEvent}s. The VM id is
- * the domain UUID. A failing listener is logged and does not stop the others.
+ * Subscribes to a connection's domain events and passes them on as {@link VmEvent}s. The VM id is
+ * the domain UUID. After a reconnection the bridge is {@link #attach attached} to the new
+ * connection; its listeners stay. A failing listener is logged and does not stop the others.
  */
 public final class EventBridge implements AutoCloseable {
   /** libvirt's VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED. */
@@ -28,7 +29,6 @@ public final class EventBridge implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EventBridge.class.getName());
 
-  private final Connect connect;
   private final Clock clock;
   private final List<Consumer<VmEvent>> listeners = new CopyOnWriteArrayList<>();
   private final StateLookup states;
@@ -36,20 +36,29 @@ public final class EventBridge implements AutoCloseable {
   private final RebootListener reboot = this::onReboot;
   private final IOErrorListener ioError = this::onIoError;
   private final AgentLifecycleListener agent = this::onAgent;
+  private Connect attached;
 
   /** How the bridge learns a domain's current state for the event it emits. */
   public interface StateLookup {
     VmState stateOf(Domain domain);
   }
 
-  public EventBridge(Connect connect, Clock clock, StateLookup states) throws LibvirtException {
-    this.connect = connect;
+  public EventBridge(Clock clock, StateLookup states) {
     this.clock = clock;
     this.states = states;
+  }
+
+  /**
+   * Receives {@code connect}'s events from now on, and no longer those of the connection attached
+   * before (a lost one: its callbacks are dropped on a best-effort basis).
+   */
+  public synchronized void attach(Connect connect) throws LibvirtException {
+    detach();
     connect.addLifecycleListener(lifecycle);
     connect.addRebootListener(reboot);
     connect.addIOErrorListener(ioError);
     connect.addAgentLifecycleListener(agent);
+    attached = connect;
   }
 
   public void addListener(Consumer<VmEvent> listener) {
@@ -98,14 +107,28 @@ public final class EventBridge implements AutoCloseable {
     emit(id, type, states.stateOf(domain), message);
   }
 
-  @Override
-  public void close() {
-    try {
-      connect.removeLifecycleListener(lifecycle);
-      connect.removeIOErrorListener(ioError);
-      connect.removeAgentLifecycleListener(agent);
-    } catch (LibvirtException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot unregister libvirt event callbacks", e);
+  /**
+   * Unregisters from the attached connection, also a lost one, so that libvirt can free it
+   * (libvirt-java 0.5.x cannot remove reboot callbacks).
+   */
+  public synchronized void detach() {
+    Connect c = attached;
+    attached = null;
+    if (c == null) {
+      return;
     }
+    try {
+      c.removeLifecycleListener(lifecycle);
+      c.removeIOErrorListener(ioError);
+      c.removeAgentLifecycleListener(agent);
+    } catch (LibvirtException | RuntimeException e) {
+      // A lost connection cannot be told; its callbacks die with it.
+      LOG.log(System.Logger.Level.DEBUG, "cannot unregister libvirt event callbacks", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    detach();
   }
 }

@@ -1,0 +1,169 @@
+package org.vimana.bench.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.vimana.agent.client.AgentClient;
+import org.vimana.agent.ext.ProcessInfo;
+import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.StatusSnapshot;
+import org.vimana.agent.ext.VimanaCommands;
+import org.vimana.core.driver.Hypervisor;
+import org.vimana.core.vm.VmSpec;
+import org.vimana.lab.Lab;
+import org.vimana.lab.LabHost;
+import org.vimana.node.driver.Drivers;
+
+/**
+ * The guest agent's footprint inside a lab guest (QEMU TCG, 1 vCPU), beside qemu-guest-agent and
+ * prometheus-node-exporter started in the same guest in the same run: time from VM start to each
+ * one's first answer, RSS, CPU at 1 s and 10 s push (node-exporter scraped from inside the guest at
+ * the same interval, qemu-ga idle: it cannot push), host-to-guest latency over the persistent
+ * channel (guest-ping, vimana-status) and {@code virsh qemu-agent-command guest-ping} as the stock
+ * baseline. With {@code --variants}, the agent is restarted with each JVM option set in turn.
+ *
+ * <p>{@code ./vimana-bench/run lab-agent [--memory 160] [--pings 2000] [--statuses 200] [--window
+ * 60] [--variants]}
+ */
+public final class AgentFootprintBenchmark {
+  private static final Duration BOOT = Duration.ofMinutes(3);
+
+  /** JVM option sets tried with --variants, each on top of the launcher's own options. */
+  static final List<String> VARIANTS =
+      List.of(
+          "",
+          "-XX:-UsePerfData",
+          "-Xshare:off",
+          "-Xmx16m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5",
+          "-XX:ReservedCodeCacheSize=4m -XX:MaxMetaspaceSize=16m",
+          "-Xint");
+
+  private AgentFootprintBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int memory = LabStatsBenchmark.intArg(args, "--memory", 160);
+    int pings = LabStatsBenchmark.intArg(args, "--pings", 2000);
+    int statuses = LabStatsBenchmark.intArg(args, "--statuses", 200);
+    int window = LabStatsBenchmark.intArg(args, "--window", 60);
+    boolean variants = Arrays.asList(args).contains("--variants");
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab");
+    Path work = Files.createTempDirectory("vimana-lab-agent");
+    try (Lab lab = Lab.start(cache, work, "bench-agent", 1)) {
+      LabHost host = lab.hosts().get(0);
+      Map<String, String> options = lab.driverOptions(host);
+      try (Hypervisor hv = Drivers.open("libvirt", host.name(), options)) {
+        String id = UUID.randomUUID().toString();
+        hv.define(id, new VmSpec("agent-bench", 1, memory, 1, Lab.IMAGE, null, Map.of()));
+        AgentGuest guest = new AgentGuest(host.uri(), "agent-bench");
+        guest.prepareForComparison(work);
+        try {
+          long t0 = System.nanoTime();
+          hv.start(id);
+          Path socket = Path.of(options.get("state-dir")).resolve(id + ".agent.sock");
+          QgaWatch qga = QgaWatch.start(guest, t0);
+          try (AgentClient agent = AgentGuest.connect(socket, BOOT)) {
+            double vimanaMs = (System.nanoTime() - t0) / 1e6;
+            double uptime =
+                agent.call(VimanaCommands.STATUS, StatusRequest.DEFAULT).uptimeSeconds();
+            AgentShell shell = new AgentShell(agent);
+            double qgaMs = qga.await(BOOT);
+            double exporterUptime =
+                Double.parseDouble(waitForFile(shell, "node-exporter.first-answer"));
+            System.out.printf(
+                "memory %d MiB, 1 vCPU, TCG; load average %s%n", memory, loadAverage());
+            System.out.printf("%-26s %14s %18s%n", "first answer", "after start", "guest uptime");
+            System.out.printf("%-26s %11.0f ms %16.2f s%n", "vimana-guest-agent", vimanaMs, uptime);
+            System.out.printf(
+                "%-26s %11.0f ms %16.2f s%n", "qemu-ga", qgaMs, uptime + (qgaMs - vimanaMs) / 1000);
+            System.out.printf(
+                "%-26s %14s %16.2f s%n", "prometheus-node-exporter", "-", exporterUptime);
+            Thread.sleep(10_000); // let the boot settle
+            Latency.run(agent, guest, pings, statuses);
+            GuestProcesses procs = processes(agent, shell);
+            Footprint.run(agent, shell, procs, window);
+            if (variants) {
+              Footprint.variants(agent, shell, VARIANTS);
+            }
+          } finally {
+            qga.stop();
+          }
+        } finally {
+          LabVms.destroyAll(hv, List.of(id));
+        }
+      }
+    }
+  }
+
+  /** The three agents' pids: the JVM from the agent's own list, the others from pid files. */
+  static GuestProcesses processes(AgentClient agent, AgentShell shell) throws Exception {
+    StatusSnapshot s = agent.call(VimanaCommands.STATUS, new StatusRequest(100, List.of()));
+    long java =
+        s.processes().stream()
+            .filter(p -> p.name().equals("java"))
+            .mapToLong(ProcessInfo::pid)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no java process in the guest"));
+    long qga = Long.parseLong(shell.sh("cat /run/vimana/qemu-ga.pid").strip());
+    long exporter = Long.parseLong(shell.sh("cat /run/vimana/node-exporter.pid").strip());
+    return new GuestProcesses(
+        shell, Map.of("vimana-guest-agent", java, "qemu-ga", qga, "node-exporter", exporter));
+  }
+
+  static String waitForFile(AgentShell shell, String name) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String out = shell.sh("cat /run/vimana/" + name + " 2>/dev/null || true").strip();
+      if (!out.isEmpty()) {
+        return out;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("/run/vimana/" + name + " never appeared in the guest");
+  }
+
+  static String loadAverage() throws java.io.IOException {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+  }
+
+  /** Polls {@code virsh qemu-agent-command guest-ping} from VM start until qemu-ga answers. */
+  static final class QgaWatch {
+    private final Thread thread;
+    private volatile double answeredMs = -1;
+    private volatile boolean stop;
+
+    private QgaWatch(AgentGuest guest, long t0) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  while (!stop && !guest.virshPing(1)) {
+                    Thread.sleep(100);
+                  }
+                  answeredMs = (System.nanoTime() - t0) / 1e6;
+                } catch (Exception e) {
+                  answeredMs = Double.NaN;
+                }
+              },
+              "qemu-ga-watch");
+      thread.setDaemon(true);
+    }
+
+    static QgaWatch start(AgentGuest guest, long t0) {
+      QgaWatch w = new QgaWatch(guest, t0);
+      w.thread.start();
+      return w;
+    }
+
+    double await(Duration within) throws InterruptedException {
+      thread.join(within.toMillis());
+      return answeredMs;
+    }
+
+    void stop() {
+      stop = true;
+    }
+  }
+}

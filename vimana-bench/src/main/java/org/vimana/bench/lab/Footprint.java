@@ -1,0 +1,118 @@
+package org.vimana.bench.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vimana.agent.client.AgentClient;
+import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.StatusSnapshot;
+import org.vimana.agent.ext.Subscription;
+import org.vimana.agent.ext.VimanaCommands;
+import org.vimana.agent.json.JsonValue;
+
+/**
+ * RSS and CPU of the three agents in one guest over windows at a 1 s and a 10 s push interval: the
+ * Vimana agent pushes vimana-status to the host, node-exporter is scraped from inside the guest
+ * (busybox wget) at the same interval, qemu-ga idles (it has nothing to push).
+ */
+final class Footprint {
+  private Footprint() {}
+
+  static void run(AgentClient agent, AgentShell shell, GuestProcesses procs, int windowSeconds)
+      throws Exception {
+    System.out.printf(
+        "%-26s %10s %14s %14s%n",
+        "footprint (same guest)", "RSS", "CPU @1 s push", "CPU @10 s push");
+    Map<String, Double> one = window(agent, shell, procs, 1, windowSeconds);
+    Map<String, Double> ten = window(agent, shell, procs, 10, windowSeconds * 3);
+    GuestProcesses.Sample s = procs.sample();
+    for (String name : s.rssBytes().keySet()) {
+      System.out.printf(
+          "%-26s %7.1f MB %12.2f %% %12.2f %%%n",
+          name, s.rssBytes().get(name) / 1e6, one.get(name), ten.get(name));
+    }
+  }
+
+  private static Map<String, Double> window(
+      AgentClient agent, AgentShell shell, GuestProcesses procs, int seconds, int length)
+      throws Exception {
+    agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(seconds * 1000L, 5));
+    long scraper =
+        shell.start(
+            "/bin/sh",
+            "-c",
+            "while :; do wget -q -O /dev/null http://127.0.0.1:9100/metrics; sleep "
+                + seconds
+                + "; done");
+    try {
+      Thread.sleep(Math.min(5, seconds) * 1000L);
+      GuestProcesses.Sample a = procs.sample();
+      Thread.sleep(length * 1000L);
+      GuestProcesses.Sample b = procs.sample();
+      return GuestProcesses.cpuPercent(a, b);
+    } finally {
+      agent.call(VimanaCommands.UNSUBSCRIBE);
+      shell.run("/bin/kill", Long.toString(scraper));
+    }
+  }
+
+  /**
+   * Restarts the agent with each JVM option set (the guest's init restarts it with
+   * /run/vimana/agent.opts) and measures kill-to-first-status-answer (JVM start plus the first
+   * snapshot), RSS after 50 status calls and 10 s, and status latency.
+   */
+  static void variants(AgentClient agent, AgentShell shell, List<String> variants)
+      throws Exception {
+    System.out.printf(
+        "%-56s %9s %9s %12s%n",
+        "agent JVM options (beside the launcher's)", "restart", "RSS", "status p50");
+    for (String opts : variants) {
+      shell.sh("echo '" + opts + "' >/run/vimana/agent.opts");
+      long javaPid = javaPid(agent);
+      // The kill waits 1 s so that the agent's reply to this guest-exec goes out first.
+      shell.start("/bin/sh", "-c", "sleep 1; kill " + javaPid);
+      long t = System.nanoTime() + 1_000_000_000L;
+      long newPid = javaPid;
+      while (newPid == javaPid) {
+        try {
+          JsonValue v =
+              agent.call(
+                  VimanaCommands.STATUS.name(),
+                  new StatusRequest(100, List.of()).toJson(),
+                  Duration.ofMillis(1500));
+          newPid = javaPid(StatusSnapshot.fromJson(v));
+        } catch (org.vimana.agent.client.AgentException e) {
+          Thread.sleep(20);
+        }
+      }
+      double restartMs = (System.nanoTime() - t) / 1e6;
+      List<Double> status = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        long s = System.nanoTime();
+        agent.call(VimanaCommands.STATUS, StatusRequest.DEFAULT);
+        status.add((System.nanoTime() - s) / 1e6);
+      }
+      Thread.sleep(Duration.ofSeconds(10).toMillis());
+      long rss =
+          Long.parseLong(shell.sh("grep VmRSS /proc/" + newPid + "/status").replaceAll("\\D", ""))
+              * 1024;
+      System.out.printf(
+          "%-56s %6.0f ms %6.1f MB %9.2f ms%n",
+          opts.isEmpty() ? "(none)" : opts, restartMs, rss / 1e6, Latency.percentile(status, 50));
+    }
+    shell.sh("rm -f /run/vimana/agent.opts");
+  }
+
+  private static long javaPid(AgentClient agent) throws Exception {
+    return javaPid(agent.call(VimanaCommands.STATUS, new StatusRequest(100, List.of())));
+  }
+
+  private static long javaPid(StatusSnapshot s) {
+    return s.processes().stream()
+        .filter(p -> p.name().equals("java"))
+        .mapToLong(org.vimana.agent.ext.ProcessInfo::pid)
+        .findFirst()
+        .orElse(-1);
+  }
+}

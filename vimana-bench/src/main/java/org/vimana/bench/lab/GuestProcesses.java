@@ -1,0 +1,71 @@
+package org.vimana.bench.lab;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RSS and CPU time of named guest processes, read from the guest's /proc through guest-exec (one
+ * busybox command line per sample, so sampling costs the same for every process measured).
+ */
+final class GuestProcesses {
+  /** One sample: per name, VmRSS in bytes and utime+stime in ticks; the guest's total ticks. */
+  record Sample(Map<String, Long> rssBytes, Map<String, Long> ticks, long guestTicks) {}
+
+  private final AgentShell shell;
+  private final Map<String, Long> pids;
+
+  GuestProcesses(AgentShell shell, Map<String, Long> pids) {
+    this.shell = shell;
+    this.pids = new LinkedHashMap<>(pids);
+  }
+
+  void put(String name, long pid) {
+    pids.put(name, pid);
+  }
+
+  Sample sample() throws Exception {
+    StringBuilder cmd = new StringBuilder();
+    for (Map.Entry<String, Long> e : pids.entrySet()) {
+      long pid = e.getValue();
+      cmd.append("echo \"P ")
+          .append(e.getKey())
+          .append(" $(grep VmRSS /proc/")
+          .append(pid)
+          .append("/status) $(cat /proc/")
+          .append(pid)
+          .append("/stat)\"; ");
+    }
+    cmd.append("head -n 1 /proc/stat");
+    Map<String, Long> rss = new LinkedHashMap<>();
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    long guest = 0;
+    for (String line : shell.sh(cmd.toString()).split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (line.startsWith("P ")) {
+        // P NAME VmRSS: N kB PID (comm) S ppid ... utime(14) stime(15)
+        rss.put(f[1], Long.parseLong(f[3]) * 1024);
+        String stat = line.substring(line.lastIndexOf(')') + 2);
+        String[] s = stat.split(" ");
+        ticks.put(f[1], Long.parseLong(s[11]) + Long.parseLong(s[12]));
+      } else if (line.startsWith("cpu ")) {
+        for (int i = 1; i < f.length; i++) {
+          guest += Long.parseLong(f[i]);
+        }
+      }
+    }
+    return new Sample(rss, ticks, guest);
+  }
+
+  /** Percent of one vCPU each process used between two samples. */
+  static Map<String, Double> cpuPercent(Sample a, Sample b) {
+    double elapsed = b.guestTicks() - a.guestTicks(); // 1 vCPU: total ticks = wall ticks
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String name : a.ticks().keySet()) {
+      Long end = b.ticks().get(name);
+      if (end != null) {
+        out.put(name, 100.0 * (end - a.ticks().get(name)) / elapsed);
+      }
+    }
+    return out;
+  }
+}

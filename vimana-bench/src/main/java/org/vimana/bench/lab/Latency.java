@@ -1,0 +1,60 @@
+package org.vimana.bench.lab;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.vimana.agent.client.AgentClient;
+import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.VimanaCommands;
+import org.vimana.agent.qga.QgaCommands;
+
+/**
+ * Host-to-guest request latency over the persistent channel (guest-ping and a full vimana-status
+ * with 10 top processes), one request at a time, beside {@code virsh qemu-agent-command guest-ping}
+ * against qemu-ga in the same guest (a virsh process per call, the stock way).
+ */
+final class Latency {
+  private Latency() {}
+
+  static void run(AgentClient agent, AgentGuest guest, int pings, int statuses) throws Exception {
+    List<Double> ping = new ArrayList<>();
+    List<Double> status = new ArrayList<>();
+    List<Double> virsh = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      agent.call(QgaCommands.PING); // warm-up: the agent's JIT and the client's
+    }
+    for (int i = 0; i < pings; i++) {
+      long t = System.nanoTime();
+      agent.call(QgaCommands.PING);
+      ping.add((System.nanoTime() - t) / 1e6);
+    }
+    for (int i = 0; i < statuses; i++) {
+      long t = System.nanoTime();
+      agent.call(VimanaCommands.STATUS, StatusRequest.DEFAULT);
+      status.add((System.nanoTime() - t) / 1e6);
+    }
+    for (int i = 0; i < 30; i++) {
+      long t = System.nanoTime();
+      if (!guest.virshPing(5)) {
+        throw new IllegalStateException("virsh qemu-agent-command guest-ping failed");
+      }
+      virsh.add((System.nanoTime() - t) / 1e6);
+    }
+    System.out.printf("%-44s %9s %9s %6s%n", "latency (host to guest)", "p50", "p99", "n");
+    print("guest-ping, Vimana agent, persistent channel", ping);
+    print("vimana-status (10 top processes), same", status);
+    print("virsh qemu-agent-command guest-ping (qemu-ga)", virsh);
+  }
+
+  static void print(String what, List<Double> ms) {
+    System.out.printf(
+        "%-44s %6.2f ms %6.2f ms %6d%n", what, percentile(ms, 50), percentile(ms, 99), ms.size());
+  }
+
+  static double percentile(List<Double> values, double p) {
+    List<Double> v = new ArrayList<>(values);
+    Collections.sort(v);
+    int i = (int) Math.ceil(p / 100 * v.size()) - 1;
+    return v.get(Math.max(0, Math.min(v.size() - 1, i)));
+  }
+}

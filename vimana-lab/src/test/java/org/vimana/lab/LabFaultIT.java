@@ -1,0 +1,367 @@
+package org.vimana.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.vimana.api.client.ApiException;
+import org.vimana.api.client.VimanaClient;
+import org.vimana.api.model.CreateVmRequest;
+import org.vimana.api.model.EventView;
+import org.vimana.api.model.MigrateRequest;
+import org.vimana.api.model.MigrationView;
+import org.vimana.api.model.VmView;
+import org.vimana.manager.ManagerConfig;
+import org.vimana.manager.ManagerServer;
+import org.vimana.node.NodeConfig;
+import org.vimana.node.NodeDaemon;
+
+/**
+ * Faults on real VMs, seen through the public API and checked against libvirt itself: the target's
+ * libvirtd killed in the middle of a live migration, a node daemon restarted, a libvirtd killed and
+ * restarted under its running guests. Three lab hosts, one VM pinned to each; the lab boots once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabFaultIT {
+  private static final Pattern COUNTER = Pattern.compile("vimana-counter (\\d+)");
+  private static final Duration BOOT = Duration.ofMinutes(2);
+  private static final Duration STATS = Duration.ofSeconds(2);
+
+  @TempDir static Path dir;
+  private Lab lab;
+  private ManagerServer manager;
+  private final List<NodeConfig> configs = new ArrayList<>();
+  private final List<NodeDaemon> nodes = new ArrayList<>();
+  private VimanaClient api;
+
+  @BeforeAll
+  void startLab() throws Exception {
+    Path cache =
+        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab").toAbsolutePath();
+    lab = Lab.start(cache, dir.resolve("lab"), "lab-fault", 3);
+    manager =
+        ManagerServer.start(
+            ManagerConfig.defaults(dir.resolve("manager"))
+                .withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(10), STATS));
+    api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    for (LabHost h : lab.hosts()) {
+      NodeConfig c =
+          new NodeConfig(
+              h.name(),
+              "127.0.0.1:" + manager.grpcPort(),
+              manager.joinToken(),
+              "libvirt",
+              lab.driverOptions(h),
+              null,
+              null);
+      configs.add(c);
+      nodes.add(NodeDaemon.start(c));
+      assertThat(nodes.get(nodes.size() - 1).awaitConnected(Duration.ofSeconds(30))).isTrue();
+    }
+    api.createTemplate(Lab.template());
+    for (int i = 1; i <= 3; i++) {
+      api.createVm(pinned("fault-vm-" + i, host(i)));
+    }
+  }
+
+  @AfterAll
+  void stopLab() {
+    nodes.forEach(NodeDaemon::close);
+    if (manager != null) {
+      manager.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void eachHostRunsItsVm() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      String vm = "fault-vm-" + i;
+      assertThat(api.vm(vm).hostName()).isEqualTo(host(i).name());
+      await(vm + " counts", BOOT, () -> counter(vm) >= 2);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void targetLibvirtdKilledMidMigrationLeavesTheVmRunningOnItsSource() throws Exception {
+    String vm = "fault-vm-1";
+    LabHost source = host(1);
+    LabHost target = host(2);
+    // 2 MiB/s: the guest's memory takes tens of seconds to copy, time enough to strike.
+    MigrationView m = api.migrate(vm, new MigrateRequest(target.name(), 300L, 2L, 300L));
+    await(
+        "the migration copies memory",
+        Duration.ofMinutes(2),
+        () -> {
+          Integer p = migration(m.id()).progressPercent();
+          return p != null && p > 0;
+        });
+    // Ground truth: a migration job on the source, the incoming domain on the target.
+    assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+Unbounded");
+    assertThat(virsh(target, "list", "--name")).contains(vm);
+
+    Integer progress = migration(m.id()).progressPercent();
+    long k0 = System.nanoTime();
+    lab.killLibvirtd(target);
+    await("the migration ends", Duration.ofMinutes(2), () -> migration(m.id()).endedAt() != null);
+    long failMs = ms(k0);
+    MigrationView failed = migration(m.id());
+    assertThat(failed.state()).isEqualTo("failed");
+    assertThat(failed.message()).contains("still runs on " + source.name());
+
+    // The inventory says the VM runs on its source, and so does libvirt: no job left, same guest.
+    VmView v = api.vm(vm);
+    assertThat(v.hostName()).isEqualTo(source.name());
+    assertThat(v.state()).isEqualTo("running");
+    assertThat(virsh(source, "domstate", vm)).isEqualTo("running");
+    assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+None");
+    int atFailure = counter(vm);
+    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > atFailure + 2);
+    assertThat(allCounters(vm)).isSorted();
+    assertThat(api.events(vm, 50)).extracting(EventView::type).contains("MIGRATION_FAILED");
+    System.out.printf(
+        "lab-fault: target libvirtd killed at %d%% -> migration failed %d ms later: %s%n",
+        progress, failMs, failed.message());
+
+    // The target's libvirtd comes back and drops the half-received domain; its own VM runs on.
+    lab.restartLibvirtd(target);
+    await(
+        "the target forgets the half-migrated domain",
+        Duration.ofMinutes(1),
+        () -> {
+          String domains = virshQuietly(target, "list", "--all", "--name");
+          return domains != null && !domains.contains(vm);
+        });
+    await("the target's node reconnects", Duration.ofMinutes(1), () -> consoleWorks("fault-vm-2"));
+    // And the cluster is whole again: the same migration now succeeds.
+    MigrationView again =
+        finished(api.migrate(vm, new MigrateRequest(target.name(), 300L, null, null)));
+    assertThat(again.state()).as(again.message()).isEqualTo("succeeded");
+    assertThat(api.vm(vm).hostName()).isEqualTo(target.name());
+    assertThat(virsh(source, "list", "--all", "--name")).doesNotContain(vm);
+  }
+
+  @Test
+  @Order(3)
+  void aRestartedNodeDaemonReadoptsItsRunningVmsWithoutRestartingThem() throws Exception {
+    String vm = "fault-vm-3";
+    LabHost h = host(3);
+    VmView before = api.vm(vm);
+    String domId = virsh(h, "domid", vm);
+    int counted = counter(vm);
+
+    nodes.get(2).close();
+    // Without its node the VM goes on in libvirt.
+    assertThat(virsh(h, "domstate", vm)).isEqualTo("running");
+    Instant restarted = Instant.now();
+    long t0 = System.nanoTime();
+    nodes.set(2, NodeDaemon.start(configs.get(2)));
+    assertThat(nodes.get(2).awaitConnected(Duration.ofSeconds(60))).isTrue();
+    long connectMs = ms(t0);
+    await(vm + " running again in the inventory", Duration.ofMinutes(1), () -> running(vm));
+
+    VmView after = api.vm(vm);
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.hostName()).isEqualTo(h.name());
+    assertThat(after.bootCount()).isEqualTo(before.bootCount());
+    assertThat(virsh(h, "domid", vm)).as("the same QEMU process, not a new boot").isEqualTo(domId);
+    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > counted + 2);
+    assertThat(allCounters(vm)).as("no reset: the guest never booted again").isSorted();
+    assertThat(api.events(vm, 100))
+        .filteredOn(e -> !e.at().isBefore(restarted))
+        .extracting(EventView::type)
+        .doesNotContain("STARTED", "DISCOVERED", "CREATED");
+    System.out.printf("lab-fault: node daemon restarted, connected in %d ms%n", connectMs);
+  }
+
+  @Test
+  @Order(4)
+  void afterALibvirtdRestartTheNodeReconnectsAndEventsAndStatsResume() throws Exception {
+    String vm = "fault-vm-3";
+    LabHost h = host(3);
+    String domId = virsh(h, "domid", vm);
+    int counted = counter(vm);
+
+    long k0 = System.nanoTime();
+    lab.killLibvirtd(h);
+    await("the node reports libvirtd unreachable", Duration.ofSeconds(30), () -> !consoleWorks(vm));
+    long detectMs = ms(k0);
+    String error = consoleError(vm);
+    assertThat(error).contains("libvirtd at " + h.uri() + " is unreachable; reconnecting");
+    assertThat(api.vm(vm).state()).as("the inventory still knows it runs").isEqualTo("running");
+
+    long r0 = System.nanoTime();
+    lab.restartLibvirtd(h);
+    long restartMs = ms(r0);
+    await("the node reconnects", Duration.ofMinutes(1), () -> consoleWorks(vm));
+    long reconnectMs = ms(r0) - restartMs;
+    Instant back = Instant.now();
+    assertThat(virsh(h, "domid", vm)).as("libvirtd re-attached to the same guest").isEqualTo(domId);
+    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > counted + 2);
+    assertThat(allCounters(vm)).isSorted();
+
+    // Events: a pause and a resume made behind Vimana's back reach the inventory only through
+    // libvirt's events on the new connection.
+    virsh(h, "suspend", vm);
+    await(
+        vm + " paused in the inventory", Duration.ofSeconds(60), () -> state(vm).equals("paused"));
+    virsh(h, "resume", vm);
+    await(vm + " running in the inventory", Duration.ofSeconds(60), () -> running(vm));
+    assertThat(api.events(vm, 50))
+        .filteredOn(e -> !e.at().isBefore(back))
+        .extracting(EventView::type)
+        .contains("SUSPENDED", "RESUMED");
+
+    // Stats: a VM that did not exist before the restart gets figures, so samples are fresh.
+    api.createVm(pinned("fault-vm-4", h));
+    await(
+        "fresh stats of a VM born after the restart",
+        BOOT,
+        () -> {
+          VmView v = vm("fault-vm-4");
+          return v.cpuPercent() != null && v.memoryUsedMib() != null && v.memoryUsedMib() > 0;
+        });
+    assertThat(api.host(h.name()).memoryUsedMib()).isNotNull();
+    assertThat(api.vm(vm).memoryUsedMib()).isNotNull().isPositive();
+    System.out.printf(
+        "lab-fault: libvirtd killed -> node reported it unreachable in %d ms; restart %d ms;"
+            + " node usable again %d ms after libvirtd answered%n",
+        detectMs, restartMs, reconnectMs);
+  }
+
+  private LabHost host(int i) {
+    return lab.hosts().get(i - 1);
+  }
+
+  private static CreateVmRequest pinned(String name, LabHost host) {
+    return new CreateVmRequest(name, "lab", null, null, null, null, null, null, host.name(), null);
+  }
+
+  private MigrationView finished(MigrationView started) throws Exception {
+    await(
+        "migration " + started.id(),
+        Duration.ofMinutes(2),
+        () -> migration(started.id()).endedAt() != null);
+    return migration(started.id());
+  }
+
+  private MigrationView migration(String id) {
+    try {
+      return api.migration(id);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  private VmView vm(String name) {
+    try {
+      return api.vm(name);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  private String state(String name) {
+    return vm(name).state();
+  }
+
+  private boolean running(String name) {
+    return state(name).equals("running");
+  }
+
+  private boolean consoleWorks(String name) {
+    return consoleError(name).isEmpty();
+  }
+
+  /** Why the console cannot be read through the API, "" when it can. */
+  private String consoleError(String name) {
+    try {
+      api.console(name, 16);
+      return "";
+    } catch (ApiException e) {
+      return String.valueOf(e.getMessage());
+    }
+  }
+
+  /** The highest counter value the guest printed since its console log began. */
+  private int counter(String vm) {
+    return allCounters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  private List<Integer> allCounters(String vm) {
+    String console;
+    try {
+      console = api.console(vm, 1 << 20);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    List<Integer> out = new ArrayList<>();
+    Matcher m = COUNTER.matcher(console);
+    while (m.find()) {
+      out.add(Integer.parseInt(m.group(1)));
+    }
+    return out;
+  }
+
+  /** Asks the host's libvirtd directly (the ground truth); fails the test if virsh fails. */
+  private static String virsh(LabHost h, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("virsh", "-q", "-c", h.uri()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
+    }
+    return out;
+  }
+
+  /** As {@link #virsh}, or null when virsh fails. */
+  private static String virshQuietly(LabHost h, String... args) {
+    try {
+      return virsh(h, args);
+    } catch (IOException | AssertionError e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+
+  private static void await(String what, Duration limit, BooleanSupplier ok)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ok.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out after " + limit + " waiting for " + what);
+  }
+}
