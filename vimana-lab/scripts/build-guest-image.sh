@@ -2,7 +2,11 @@
 # Builds the Vimana lab guest image from Debian packages: a kernel (apt-get download + dpkg -x, not
 # installed) and a busybox initramfs whose /init loads the virtio modules, prints
 # "vimana-counter N" on the serial console every second and powers off on the ACPI power button
-# (virsh shutdown) or on SIGTERM/SIGPWR/SIGUSR2. With a guest agent (the default when one is
+# (virsh shutdown) or on SIGTERM/SIGPWR/SIGUSR2. The i6300esb watchdog driver is loaded (when the
+# kernel ships it: Debian's cloud kernels do not, set VIMANA_KERNEL_PACKAGE=linux-image-<ver>-amd64)
+# but the watchdog is never opened, except when the kernel command line has "vimana.watchdog_test":
+# then the module gets heartbeat=2 and /init opens /dev/watchdog once and closes it without the
+# magic 'V', so that the (virtual) watchdog fires a few seconds later (driver tests). With a guest agent (the default when one is
 # given, see below) the image also carries the Vimana guest agent with a jlink'd Java runtime and
 # the host's glibc/libstdc++ it needs, started at boot on the virtio-serial port org.vimana.agent.0
 # and restarted when it exits; and, for comparison benchmarks, Debian's qemu-ga and
@@ -35,9 +39,9 @@ CACHE="${VIMANA_LAB_CACHE:-$HOME/.cache/vimana/lab}"
 IMAGE_NAME=vimana-busybox
 OUT="$CACHE/images/$IMAGE_NAME"
 # Order matters: a module must follow the modules whose symbols it uses (LAB-NOTES).
-MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_console virtio_blk button evdev"
+MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_console virtio_blk button evdev watchdog i6300esb"
 REQUIRED_MODULES="virtio_ring virtio virtio_pci virtio_console"
-INIT_VERSION=4 # bump when the initramfs content below changes
+INIT_VERSION=5 # bump when the initramfs content below changes
 DISK_MIB=256   # the base disk's size when it carries the agent (else an empty 64 MiB one)
 
 log() { echo "build-guest-image: $*" >&2; }
@@ -287,8 +291,12 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
+WATCHDOG_TEST=""
+grep -qw vimana.watchdog_test /proc/cmdline && WATCHDOG_TEST=1
 for m in $(cat /etc/modules); do
-  insmod "/lib/modules/$m.ko" || echo "vimana-init: insmod $m failed"
+  args=""
+  [ "$m" = i6300esb ] && [ -n "$WATCHDOG_TEST" ] && args="heartbeat=2"
+  insmod "/lib/modules/$m.ko" $args || echo "vimana-init: insmod $m failed"
 done
 hostname vimana-guest
 # The base disk, when it has a file system, holds the guest agent (see agent_install).
@@ -327,6 +335,15 @@ done
 [ -x /etc/vimana/rc.local ] && /etc/vimana/rc.local &
 if grep -qw vimana.compare /proc/cmdline && [ -x /usr/sbin/vimana-compare-agents ]; then
   /usr/sbin/vimana-compare-agents &
+fi
+# Driver tests only: arm the watchdog and let it starve. Closing /dev/watchdog without writing the
+# magic 'V' leaves the timer running (no nowayout needed); nothing feeds it afterwards.
+if [ -n "$WATCHDOG_TEST" ]; then
+  if [ -c /dev/watchdog ]; then
+    echo 1 >/dev/watchdog && echo "vimana-init: watchdog test: /dev/watchdog armed, not fed"
+  else
+    echo "vimana-init: watchdog test: no /dev/watchdog"
+  fi
 fi
 
 echo "vimana-ready uptime=$(cut -d' ' -f1 /proc/uptime)"

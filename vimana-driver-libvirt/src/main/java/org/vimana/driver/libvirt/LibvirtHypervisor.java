@@ -133,6 +133,12 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
     Optional<ImageCatalog.Image> image =
         spec.imageName().isPresent() ? Optional.of(images.resolve(spec.image())) : Optional.empty();
+    try {
+      DomainXml.validate(spec, image.flatMap(ImageCatalog.Image::kernel).isPresent());
+    } catch (IllegalArgumentException e) {
+      throw new HypervisorException(
+          Reason.UNSUPPORTED, "cannot define VM " + vmId + ": " + e.getMessage());
+    }
     createStateDirs();
     Optional<Path> disk = Optional.empty();
     if (image.isPresent() && image.get().baseDisk().isPresent()) {

@@ -166,8 +166,13 @@ class LabReconnectIT {
 
   /** The QEMU PID libvirt recorded in the lab host's namespace. */
   private static long qemuPid(String domain) throws IOException {
+    String cache = System.getenv("VIMANA_LAB_CACHE"); // as lab-host.sh reads it
     Path hostDir =
-        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab", "hosts", HOST);
+        (cache == null || cache.isEmpty()
+                ? Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab")
+                : Path.of(cache))
+            .resolve("hosts")
+            .resolve(HOST);
     String holder = Files.readString(hostDir.resolve("holder.pid")).strip();
     return Long.parseLong(
         Files.readString(Path.of("/proc", holder, "root/run/libvirt/qemu", domain + ".pid"))

@@ -1,5 +1,6 @@
 package org.vimana.driver.libvirt.event;
 
+import com.sun.jna.Pointer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,15 +18,25 @@ import org.vimana.core.event.VmEvent;
 import org.vimana.core.event.VmEventType;
 import org.vimana.core.vm.VmState;
 import org.vimana.driver.libvirt.States;
+import org.vimana.driver.libvirt.stats.LibvirtNative;
+import org.vimana.driver.libvirt.stats.StatsConnect;
 
 /**
  * Subscribes to a connection's domain events and passes them on as {@link VmEvent}s. The VM id is
  * the domain UUID. After a reconnection the bridge is {@link #attach attached} to the new
  * connection; its listeners stay. A failing listener is logged and does not stop the others.
+ *
+ * <p>Watchdog events (VIR_DOMAIN_EVENT_ID_WATCHDOG), which libvirt-java 0.5.x does not wrap, are
+ * registered through JNA ({@link StatsConnect#registerWatchdogCallback}) on the same connection, so
+ * only when it is a {@link StatsConnect} (the driver's always is).
  */
 public final class EventBridge implements AutoCloseable {
   /** libvirt's VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED. */
   private static final int AGENT_CONNECTED = 1;
+
+  /** virDomainEventWatchdogAction's names, by value (include/libvirt/libvirt-domain.h). */
+  private static final List<String> WATCHDOG_ACTIONS =
+      List.of("none", "pause", "reset", "poweroff", "shutdown", "debug", "inject-nmi");
 
   private static final System.Logger LOG = System.getLogger(EventBridge.class.getName());
 
@@ -36,7 +47,11 @@ public final class EventBridge implements AutoCloseable {
   private final RebootListener reboot = this::onReboot;
   private final IOErrorListener ioError = this::onIoError;
   private final AgentLifecycleListener agent = this::onAgent;
-  private Connect attached;
+  // A field, not a lambda made at registration: libvirt keeps only the native stub's address, so
+  // the Java object must stay reachable while it is registered.
+  private final LibvirtNative.WatchdogCallback watchdog = this::onWatchdog;
+  private volatile Connect attached;
+  private int watchdogCallbackId = -1;
 
   /** How the bridge learns a domain's current state for the event it emits. */
   public interface StateLookup {
@@ -58,6 +73,13 @@ public final class EventBridge implements AutoCloseable {
     connect.addRebootListener(reboot);
     connect.addIOErrorListener(ioError);
     connect.addAgentLifecycleListener(agent);
+    if (connect instanceof StatsConnect sc) {
+      try {
+        watchdogCallbackId = sc.registerWatchdogCallback(watchdog);
+      } catch (StatsConnect.StatsException e) {
+        LOG.log(System.Logger.Level.WARNING, "no watchdog events: " + e.getMessage());
+      }
+    }
     attached = connect;
   }
 
@@ -96,6 +118,34 @@ public final class EventBridge implements AutoCloseable {
     emit(domain, type, "reason " + reason);
   }
 
+  /** The message of a WATCHDOG event for libvirt's action value. */
+  static String watchdogMessage(int action) {
+    String name =
+        action >= 0 && action < WATCHDOG_ACTIONS.size()
+            ? WATCHDOG_ACTIONS.get(action)
+            : "unknown action " + action;
+    return "watchdog fired, action " + name;
+  }
+
+  // On libvirt's event loop thread; an exception must not escape into native code.
+  private void onWatchdog(Pointer conn, Pointer dom, int action, Pointer opaque) {
+    try {
+      String id = StatsConnect.uuidOf(dom);
+      Connect c = attached;
+      VmState state = VmState.RUNNING;
+      if (c != null) {
+        try {
+          state = states.stateOf(c.domainLookupByUUIDString(id));
+        } catch (LibvirtException e) {
+          LOG.log(System.Logger.Level.DEBUG, "watchdog event: cannot look up " + id, e);
+        }
+      }
+      emit(id, VmEventType.WATCHDOG, state, watchdogMessage(action));
+    } catch (StatsConnect.StatsException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot pass on a watchdog event", e);
+    }
+  }
+
   private void emit(Domain domain, VmEventType type, String message) {
     String id;
     try {
@@ -116,6 +166,15 @@ public final class EventBridge implements AutoCloseable {
     attached = null;
     if (c == null) {
       return;
+    }
+    int watchdogId = watchdogCallbackId;
+    watchdogCallbackId = -1;
+    if (watchdogId >= 0 && c instanceof StatsConnect sc) {
+      try {
+        sc.deregisterDomainEvent(watchdogId);
+      } catch (StatsConnect.StatsException | RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot unregister the watchdog callback", e);
+      }
     }
     try {
       c.removeLifecycleListener(lifecycle);

@@ -1,5 +1,6 @@
 package org.vimana.driver.libvirt.stats;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -33,4 +34,29 @@ public interface LibvirtNative extends Library {
       ConnectionPointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
 
   String virGetLastErrorMessage();
+
+  /**
+   * virDomainEventID's VIR_DOMAIN_EVENT_ID_WATCHDOG (LIFECYCLE 0, REBOOT 1, RTC_CHANGE 2, WATCHDOG
+   * 3, IO_ERROR 4 ... in include/libvirt/libvirt-domain.h).
+   */
+  int VIR_DOMAIN_EVENT_ID_WATCHDOG = 3;
+
+  /**
+   * virConnectDomainEventWatchdogCallback: {@code void cb(virConnectPtr conn, virDomainPtr dom, int
+   * action, void *opaque)}; {@code action} is a virDomainEventWatchdogAction.
+   */
+  interface WatchdogCallback extends Callback {
+    void invoke(Pointer conn, Pointer dom, int action, Pointer opaque);
+  }
+
+  /** Returns the callback id, or -1 on error. {@code dom} null: every domain. */
+  int virConnectDomainEventRegisterAny(
+      ConnectionPointer conn,
+      Pointer dom,
+      int eventId,
+      Callback cb,
+      Pointer opaque,
+      Pointer freecb);
+
+  int virConnectDomainEventDeregisterAny(ConnectionPointer conn, int callbackId);
 }

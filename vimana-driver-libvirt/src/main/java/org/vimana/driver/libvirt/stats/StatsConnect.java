@@ -87,6 +87,38 @@ public class StatsConnect extends Connect {
     return out;
   }
 
+  /**
+   * Registers {@code callback} for every domain's watchdog events (VIR_DOMAIN_EVENT_ID_WATCHDOG,
+   * which libvirt-java 0.5.x does not wrap). The caller keeps {@code callback} strongly reachable
+   * until {@link #deregisterDomainEvent deregistered}: libvirt holds only its native address.
+   *
+   * @return the callback id for {@link #deregisterDomainEvent}
+   */
+  public int registerWatchdogCallback(LibvirtNative.WatchdogCallback callback)
+      throws StatsException {
+    int id =
+        LibvirtNative.INSTANCE.virConnectDomainEventRegisterAny(
+            vcp, null, LibvirtNative.VIR_DOMAIN_EVENT_ID_WATCHDOG, callback, null, null);
+    if (id < 0) {
+      throw new StatsException(
+          "cannot register the watchdog event callback: "
+              + LibvirtNative.INSTANCE.virGetLastErrorMessage());
+    }
+    return id;
+  }
+
+  /** Unregisters a callback {@link #registerWatchdogCallback} registered. */
+  public void deregisterDomainEvent(int callbackId) throws StatsException {
+    check(LibvirtNative.INSTANCE.virConnectDomainEventDeregisterAny(vcp, callbackId));
+  }
+
+  /** The UUID string of a native domain pointer (one libvirt passes to an event callback). */
+  public static String uuidOf(Pointer domain) throws StatsException {
+    byte[] uuid = new byte[37];
+    check(LibvirtNative.INSTANCE.virDomainGetUUIDString(domain, uuid));
+    return Native.toString(uuid, StandardCharsets.US_ASCII.name());
+  }
+
   private static DomainRecord record(Pointer rec) throws StatsException {
     Pointer dom = rec.getPointer(0);
     Pointer params = rec.getPointer(Native.POINTER_SIZE);
