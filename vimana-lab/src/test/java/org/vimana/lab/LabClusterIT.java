@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
 import org.vimana.api.model.CreateVmRequest;
 import org.vimana.api.model.EventView;
@@ -43,7 +39,6 @@ import org.vimana.node.NodeDaemon;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabClusterIT {
-  private static final Pattern COUNTER = Pattern.compile("vimana-counter (\\d+)");
   private static final Duration BOOT = Duration.ofMinutes(2);
 
   @TempDir static Path dir;
@@ -51,6 +46,7 @@ class LabClusterIT {
   private ManagerServer manager;
   private final List<NodeDaemon> nodes = new ArrayList<>();
   private VimanaClient api;
+  private LabApi polls;
 
   @BeforeAll
   void startLab() throws Exception {
@@ -59,6 +55,7 @@ class LabClusterIT {
     lab = Lab.start(cache, dir.resolve("lab"), "lab-it", 3);
     manager = ManagerServer.start(ManagerConfig.defaults(dir.resolve("manager")));
     api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    polls = new LabApi(api);
     for (LabHost h : lab.hosts()) {
       NodeDaemon n =
           NodeDaemon.start(
@@ -100,7 +97,7 @@ class LabClusterIT {
     assertThat(perHost).hasSize(3).allSatisfy((h, n) -> assertThat(n).isEqualTo(2));
     for (int i = 1; i <= 6; i++) {
       String name = "lab-vm-" + i;
-      await(name + " counts on its console", BOOT, () -> counter(name) >= 1);
+      LabApi.await(name + " counts on its console", BOOT, () -> polls.counter(name) >= 1);
     }
   }
 
@@ -115,25 +112,29 @@ class LabClusterIT {
             .filter(h -> !h.equals(home))
             .findFirst()
             .orElseThrow();
-    int before = counter("lab-vm-1");
+    int before = polls.counter("lab-vm-1");
 
     MigrationView there =
-        finished(api.migrate("lab-vm-1", new MigrateRequest(away, 300L, null, null)));
+        polls.finished(api.migrate("lab-vm-1", new MigrateRequest(away, 300L, null, null)));
     assertThat(there.state()).as(there.message()).isEqualTo("succeeded");
     assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(away);
-    int mid = counter("lab-vm-1");
-    await("counter rises on " + away, Duration.ofSeconds(30), () -> counter("lab-vm-1") > mid);
+    int mid = polls.counter("lab-vm-1");
+    LabApi.await(
+        "counter rises on " + away, Duration.ofSeconds(30), () -> polls.counter("lab-vm-1") > mid);
 
     MigrationView back =
-        finished(api.migrate("lab-vm-1", new MigrateRequest(home, 300L, null, null)));
+        polls.finished(api.migrate("lab-vm-1", new MigrateRequest(home, 300L, null, null)));
     assertThat(back.state()).as(back.message()).isEqualTo("succeeded");
     assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(home);
-    int after = counter("lab-vm-1");
-    await("counter rises on " + home, Duration.ofSeconds(30), () -> counter("lab-vm-1") > after);
+    int after = polls.counter("lab-vm-1");
+    LabApi.await(
+        "counter rises on " + home,
+        Duration.ofSeconds(30),
+        () -> polls.counter("lab-vm-1") > after);
 
     // No reset: the guest kept counting from where it was, it did not boot again.
-    assertThat(counter("lab-vm-1")).isGreaterThan(before);
-    assertThat(allCounters("lab-vm-1")).isSorted();
+    assertThat(polls.counter("lab-vm-1")).isGreaterThan(before);
+    assertThat(polls.counters("lab-vm-1")).isSorted();
     for (MigrationView m : List.of(there, back)) {
       assertThat(m.totalMs()).isPositive();
       assertThat(m.downtimeMs()).isBetween(0L, m.totalMs());
@@ -160,20 +161,23 @@ class LabClusterIT {
             .orElseThrow();
     // Capped at 1 MiB/s, the guest's memory takes about a minute to send.
     MigrationView m = api.migrate("lab-vm-3", new MigrateRequest(away, 300L, 1L, null));
-    await(
+    LabApi.await(
         "libvirt reports progress",
         Duration.ofSeconds(60),
         () -> {
-          MigrationView now = migration(m.id());
+          MigrationView now = polls.migration(m.id());
           return now.progressPercent() != null && now.progressPercent() > 0;
         });
     api.cancelMigration(m.id());
-    MigrationView done = finished(m);
+    MigrationView done = polls.finished(m);
     assertThat(done.state()).as(done.message()).isEqualTo("cancelled");
     assertThat(api.vm("lab-vm-3").hostName()).isEqualTo(home);
-    assertThat(state("lab-vm-3")).isEqualTo("running");
-    int after = counter("lab-vm-3");
-    await("counter rises on " + home, Duration.ofSeconds(30), () -> counter("lab-vm-3") > after);
+    assertThat(polls.state("lab-vm-3")).isEqualTo("running");
+    int after = polls.counter("lab-vm-3");
+    LabApi.await(
+        "counter rises on " + home,
+        Duration.ofSeconds(30),
+        () -> polls.counter("lab-vm-3") > after);
   }
 
   @Test
@@ -181,26 +185,26 @@ class LabClusterIT {
   void shutdownStartSnapshotRevertAndDeleteOnRealVms() throws Exception {
     String vm = "lab-vm-2";
     api.action(vm, VmAction.SHUTDOWN); // ACPI power button: the guest's init powers off
-    await(vm + " stopped", Duration.ofSeconds(60), () -> state(vm).equals("stopped"));
+    LabApi.await(vm + " stopped", Duration.ofSeconds(60), () -> polls.state(vm).equals("stopped"));
     assertThat(api.console(vm, 4096)).contains("vimana-init: powering off");
     api.action(vm, VmAction.START);
-    await(vm + " running", BOOT, () -> state(vm).equals("running"));
-    await(vm + " counts again", BOOT, () -> lastCounter(vm) >= 3);
+    LabApi.await(vm + " running", BOOT, () -> polls.state(vm).equals("running"));
+    LabApi.await(vm + " counts again", BOOT, () -> polls.lastCounter(vm) >= 3);
 
     List<SnapshotView> snaps = api.createSnapshot(vm, new SnapshotRequest("counted", "lab"));
     assertThat(snaps).extracting(SnapshotView::name).containsExactly("counted");
-    int atSnapshot = lastCounter(vm);
-    await(
+    int atSnapshot = polls.lastCounter(vm);
+    LabApi.await(
         vm + " counts past the snapshot",
         Duration.ofSeconds(60),
-        () -> lastCounter(vm) >= atSnapshot + 4);
+        () -> polls.lastCounter(vm) >= atSnapshot + 4);
     api.revertSnapshot(vm, "counted");
     // The guest's memory is back at the snapshot: its counter resumes from there.
-    await(
+    LabApi.await(
         vm + " counter back near the snapshot",
         Duration.ofSeconds(60),
         () -> {
-          List<Integer> all = allCounters(vm);
+          List<Integer> all = polls.counters(vm);
           for (int i = 1; i < all.size(); i++) {
             if (all.get(i) < all.get(i - 1) && all.get(i) <= atSnapshot + 2) {
               return true;
@@ -213,66 +217,5 @@ class LabClusterIT {
     api.deleteVm(vm, true);
     assertThat(api.vms(VmFilter.all())).extracting(VmView::name).doesNotContain(vm);
     assertThat(api.events(null, 200)).extracting(EventView::type).contains("DELETED");
-  }
-
-  private MigrationView finished(MigrationView started) throws Exception {
-    await(
-        "migration " + started.id(),
-        Duration.ofMinutes(2),
-        () -> migration(started.id()).endedAt() != null);
-    return migration(started.id());
-  }
-
-  private MigrationView migration(String id) {
-    try {
-      return api.migration(id);
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  private String state(String vm) {
-    try {
-      return api.vm(vm).state();
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  /** The highest counter value the guest printed since its console log began. */
-  private int counter(String vm) {
-    return allCounters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
-  }
-
-  private int lastCounter(String vm) {
-    List<Integer> all = allCounters(vm);
-    return all.isEmpty() ? 0 : all.get(all.size() - 1);
-  }
-
-  private List<Integer> allCounters(String vm) {
-    String console;
-    try {
-      console = api.console(vm, 1 << 20);
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-    List<Integer> out = new ArrayList<>();
-    Matcher m = COUNTER.matcher(console);
-    while (m.find()) {
-      out.add(Integer.parseInt(m.group(1)));
-    }
-    return out;
-  }
-
-  private static void await(String what, Duration limit, BooleanSupplier ok)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (ok.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("timed out after " + limit + " waiting for " + what);
   }
 }

@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +38,6 @@ import org.vimana.node.NodeDaemon;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabFaultIT {
-  private static final Pattern COUNTER = Pattern.compile("vimana-counter (\\d+)");
   private static final Duration BOOT = Duration.ofMinutes(2);
   private static final Duration STATS = Duration.ofSeconds(2);
 
@@ -51,6 +47,7 @@ class LabFaultIT {
   private final List<NodeConfig> configs = new ArrayList<>();
   private final List<NodeDaemon> nodes = new ArrayList<>();
   private VimanaClient api;
+  private LabApi polls;
 
   @BeforeAll
   void startLab() throws Exception {
@@ -62,6 +59,7 @@ class LabFaultIT {
             ManagerConfig.defaults(dir.resolve("manager"))
                 .withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(10), STATS));
     api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    polls = new LabApi(api);
     for (LabHost h : lab.hosts()) {
       NodeConfig c =
           new NodeConfig(
@@ -99,7 +97,7 @@ class LabFaultIT {
     for (int i = 1; i <= 3; i++) {
       String vm = "fault-vm-" + i;
       assertThat(api.vm(vm).hostName()).isEqualTo(host(i).name());
-      await(vm + " counts", BOOT, () -> counter(vm) >= 2);
+      LabApi.await(vm + " counts", BOOT, () -> polls.counter(vm) >= 2);
     }
   }
 
@@ -111,23 +109,26 @@ class LabFaultIT {
     LabHost target = host(2);
     // 2 MiB/s: the guest's memory takes tens of seconds to copy, time enough to strike.
     MigrationView m = api.migrate(vm, new MigrateRequest(target.name(), 300L, 2L, 300L));
-    await(
+    LabApi.await(
         "the migration copies memory",
         Duration.ofMinutes(2),
         () -> {
-          Integer p = migration(m.id()).progressPercent();
+          Integer p = polls.migration(m.id()).progressPercent();
           return p != null && p > 0;
         });
     // Ground truth: a migration job on the source, the incoming domain on the target.
     assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+Unbounded");
     assertThat(virsh(target, "list", "--name")).contains(vm);
 
-    Integer progress = migration(m.id()).progressPercent();
+    Integer progress = polls.migration(m.id()).progressPercent();
     long k0 = System.nanoTime();
     lab.killLibvirtd(target);
-    await("the migration ends", Duration.ofMinutes(2), () -> migration(m.id()).endedAt() != null);
+    LabApi.await(
+        "the migration ends",
+        Duration.ofMinutes(2),
+        () -> polls.migration(m.id()).endedAt() != null);
     long failMs = ms(k0);
-    MigrationView failed = migration(m.id());
+    MigrationView failed = polls.migration(m.id());
     assertThat(failed.state()).isEqualTo("failed");
     assertThat(failed.message()).contains("still runs on " + source.name());
 
@@ -137,9 +138,9 @@ class LabFaultIT {
     assertThat(v.state()).isEqualTo("running");
     assertThat(virsh(source, "domstate", vm)).isEqualTo("running");
     assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+None");
-    int atFailure = counter(vm);
-    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > atFailure + 2);
-    assertThat(allCounters(vm)).isSorted();
+    int atFailure = polls.counter(vm);
+    LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > atFailure + 2);
+    assertThat(polls.counters(vm)).isSorted();
     assertThat(api.events(vm, 50)).extracting(EventView::type).contains("MIGRATION_FAILED");
     System.out.printf(
         "lab-fault: target libvirtd killed at %d%% -> migration failed %d ms later: %s%n",
@@ -147,17 +148,18 @@ class LabFaultIT {
 
     // The target's libvirtd comes back and drops the half-received domain; its own VM runs on.
     lab.restartLibvirtd(target);
-    await(
+    LabApi.await(
         "the target forgets the half-migrated domain",
         Duration.ofMinutes(1),
         () -> {
           String domains = virshQuietly(target, "list", "--all", "--name");
           return domains != null && !domains.contains(vm);
         });
-    await("the target's node reconnects", Duration.ofMinutes(1), () -> consoleWorks("fault-vm-2"));
+    LabApi.await(
+        "the target's node reconnects", Duration.ofMinutes(1), () -> consoleWorks("fault-vm-2"));
     // And the cluster is whole again: the same migration now succeeds.
     MigrationView again =
-        finished(api.migrate(vm, new MigrateRequest(target.name(), 300L, null, null)));
+        polls.finished(api.migrate(vm, new MigrateRequest(target.name(), 300L, null, null)));
     assertThat(again.state()).as(again.message()).isEqualTo("succeeded");
     assertThat(api.vm(vm).hostName()).isEqualTo(target.name());
     assertThat(virsh(source, "list", "--all", "--name")).doesNotContain(vm);
@@ -170,7 +172,7 @@ class LabFaultIT {
     LabHost h = host(3);
     VmView before = api.vm(vm);
     String domId = virsh(h, "domid", vm);
-    int counted = counter(vm);
+    int counted = polls.counter(vm);
 
     nodes.get(2).close();
     // Without its node the VM goes on in libvirt.
@@ -180,15 +182,15 @@ class LabFaultIT {
     nodes.set(2, NodeDaemon.start(configs.get(2)));
     assertThat(nodes.get(2).awaitConnected(Duration.ofSeconds(60))).isTrue();
     long connectMs = ms(t0);
-    await(vm + " running again in the inventory", Duration.ofMinutes(1), () -> running(vm));
+    LabApi.await(vm + " running again in the inventory", Duration.ofMinutes(1), () -> running(vm));
 
     VmView after = api.vm(vm);
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.hostName()).isEqualTo(h.name());
     assertThat(after.bootCount()).isEqualTo(before.bootCount());
     assertThat(virsh(h, "domid", vm)).as("the same QEMU process, not a new boot").isEqualTo(domId);
-    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > counted + 2);
-    assertThat(allCounters(vm)).as("no reset: the guest never booted again").isSorted();
+    LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > counted + 2);
+    assertThat(polls.counters(vm)).as("no reset: the guest never booted again").isSorted();
     assertThat(api.events(vm, 100))
         .filteredOn(e -> !e.at().isBefore(restarted))
         .extracting(EventView::type)
@@ -202,11 +204,12 @@ class LabFaultIT {
     String vm = "fault-vm-3";
     LabHost h = host(3);
     String domId = virsh(h, "domid", vm);
-    int counted = counter(vm);
+    int counted = polls.counter(vm);
 
     long k0 = System.nanoTime();
     lab.killLibvirtd(h);
-    await("the node reports libvirtd unreachable", Duration.ofSeconds(30), () -> !consoleWorks(vm));
+    LabApi.await(
+        "the node reports libvirtd unreachable", Duration.ofSeconds(30), () -> !consoleWorks(vm));
     long detectMs = ms(k0);
     String error = consoleError(vm);
     assertThat(error).contains("libvirtd at " + h.uri() + " is unreachable; reconnecting");
@@ -215,20 +218,22 @@ class LabFaultIT {
     long r0 = System.nanoTime();
     lab.restartLibvirtd(h);
     long restartMs = ms(r0);
-    await("the node reconnects", Duration.ofMinutes(1), () -> consoleWorks(vm));
+    LabApi.await("the node reconnects", Duration.ofMinutes(1), () -> consoleWorks(vm));
     long reconnectMs = ms(r0) - restartMs;
     Instant back = Instant.now();
     assertThat(virsh(h, "domid", vm)).as("libvirtd re-attached to the same guest").isEqualTo(domId);
-    await(vm + " counts on", Duration.ofMinutes(1), () -> counter(vm) > counted + 2);
-    assertThat(allCounters(vm)).isSorted();
+    LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > counted + 2);
+    assertThat(polls.counters(vm)).isSorted();
 
     // Events: a pause and a resume made behind Vimana's back reach the inventory only through
     // libvirt's events on the new connection.
     virsh(h, "suspend", vm);
-    await(
-        vm + " paused in the inventory", Duration.ofSeconds(60), () -> state(vm).equals("paused"));
+    LabApi.await(
+        vm + " paused in the inventory",
+        Duration.ofSeconds(60),
+        () -> polls.state(vm).equals("paused"));
     virsh(h, "resume", vm);
-    await(vm + " running in the inventory", Duration.ofSeconds(60), () -> running(vm));
+    LabApi.await(vm + " running in the inventory", Duration.ofSeconds(60), () -> running(vm));
     assertThat(api.events(vm, 50))
         .filteredOn(e -> !e.at().isBefore(back))
         .extracting(EventView::type)
@@ -236,11 +241,11 @@ class LabFaultIT {
 
     // Stats: a VM that did not exist before the restart gets figures, so samples are fresh.
     api.createVm(pinned("fault-vm-4", h));
-    await(
+    LabApi.await(
         "fresh stats of a VM born after the restart",
         BOOT,
         () -> {
-          VmView v = vm("fault-vm-4");
+          VmView v = polls.vm("fault-vm-4");
           return v.cpuPercent() != null && v.memoryUsedMib() != null && v.memoryUsedMib() > 0;
         });
     assertThat(api.host(h.name()).memoryUsedMib()).isNotNull();
@@ -259,36 +264,8 @@ class LabFaultIT {
     return new CreateVmRequest(name, "lab", null, null, null, null, null, null, host.name(), null);
   }
 
-  private MigrationView finished(MigrationView started) throws Exception {
-    await(
-        "migration " + started.id(),
-        Duration.ofMinutes(2),
-        () -> migration(started.id()).endedAt() != null);
-    return migration(started.id());
-  }
-
-  private MigrationView migration(String id) {
-    try {
-      return api.migration(id);
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  private VmView vm(String name) {
-    try {
-      return api.vm(name);
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  private String state(String name) {
-    return vm(name).state();
-  }
-
   private boolean running(String name) {
-    return state(name).equals("running");
+    return polls.state(name).equals("running");
   }
 
   private boolean consoleWorks(String name) {
@@ -303,26 +280,6 @@ class LabFaultIT {
     } catch (ApiException e) {
       return String.valueOf(e.getMessage());
     }
-  }
-
-  /** The highest counter value the guest printed since its console log began. */
-  private int counter(String vm) {
-    return allCounters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
-  }
-
-  private List<Integer> allCounters(String vm) {
-    String console;
-    try {
-      console = api.console(vm, 1 << 20);
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-    List<Integer> out = new ArrayList<>();
-    Matcher m = COUNTER.matcher(console);
-    while (m.find()) {
-      out.add(Integer.parseInt(m.group(1)));
-    }
-    return out;
   }
 
   /** Asks the host's libvirtd directly (the ground truth); fails the test if virsh fails. */
@@ -351,17 +308,5 @@ class LabFaultIT {
 
   private static long ms(long since) {
     return (System.nanoTime() - since) / 1_000_000;
-  }
-
-  private static void await(String what, Duration limit, BooleanSupplier ok)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (ok.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("timed out after " + limit + " waiting for " + what);
   }
 }

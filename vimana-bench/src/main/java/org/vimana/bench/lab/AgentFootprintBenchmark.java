@@ -14,6 +14,7 @@ import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.agent.ext.VimanaCommands;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.vm.VmSpec;
+import org.vimana.lab.GuestShell;
 import org.vimana.lab.Lab;
 import org.vimana.lab.LabHost;
 import org.vimana.node.driver.Drivers;
@@ -69,7 +70,7 @@ public final class AgentFootprintBenchmark {
             double vimanaMs = (System.nanoTime() - t0) / 1e6;
             double uptime =
                 agent.call(VimanaCommands.STATUS, StatusRequest.DEFAULT).uptimeSeconds();
-            AgentShell shell = new AgentShell(agent);
+            GuestShell shell = new GuestShell(agent);
             double qgaMs = qga.await(BOOT);
             double exporterUptime =
                 Double.parseDouble(waitForFile(shell, "node-exporter.first-answer"));
@@ -99,7 +100,7 @@ public final class AgentFootprintBenchmark {
   }
 
   /** The three agents' pids: the JVM from the agent's own list, the others from pid files. */
-  static GuestProcesses processes(AgentClient agent, AgentShell shell) throws Exception {
+  static GuestProcesses processes(AgentClient agent, GuestShell shell) throws Exception {
     StatusSnapshot s = agent.call(VimanaCommands.STATUS, new StatusRequest(100, List.of()));
     long java =
         s.processes().stream()
@@ -113,7 +114,7 @@ public final class AgentFootprintBenchmark {
         shell, Map.of("vimana-guest-agent", java, "qemu-ga", qga, "node-exporter", exporter));
   }
 
-  static String waitForFile(AgentShell shell, String name) throws Exception {
+  static String waitForFile(GuestShell shell, String name) throws Exception {
     for (int i = 0; i < 600; i++) {
       String out = shell.sh("cat /run/vimana/" + name + " 2>/dev/null || true").strip();
       if (!out.isEmpty()) {

@@ -10,6 +10,7 @@ import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.agent.ext.Subscription;
 import org.vimana.agent.ext.VimanaCommands;
 import org.vimana.agent.json.JsonValue;
+import org.vimana.lab.GuestShell;
 
 /**
  * RSS and CPU of the three agents in one guest over windows at a 1 s and a 10 s push interval: the
@@ -19,7 +20,7 @@ import org.vimana.agent.json.JsonValue;
 final class Footprint {
   private Footprint() {}
 
-  static void run(AgentClient agent, AgentShell shell, GuestProcesses procs, int windowSeconds)
+  static void run(AgentClient agent, GuestShell shell, GuestProcesses procs, int windowSeconds)
       throws Exception {
     System.out.printf(
         "%-26s %10s %14s %14s%n",
@@ -35,7 +36,7 @@ final class Footprint {
   }
 
   private static Map<String, Double> window(
-      AgentClient agent, AgentShell shell, GuestProcesses procs, int seconds, int length)
+      AgentClient agent, GuestShell shell, GuestProcesses procs, int seconds, int length)
       throws Exception {
     agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(seconds * 1000L, 5));
     long scraper =
@@ -62,7 +63,7 @@ final class Footprint {
    * /run/vimana/agent.opts) and measures kill-to-first-status-answer (JVM start plus the first
    * snapshot), RSS after 50 status calls and 10 s, and status latency.
    */
-  static void variants(AgentClient agent, AgentShell shell, List<String> variants)
+  static void variants(AgentClient agent, GuestShell shell, List<String> variants)
       throws Exception {
     System.out.printf(
         "%-56s %9s %9s %12s%n",

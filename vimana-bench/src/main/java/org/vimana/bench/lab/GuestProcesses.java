@@ -2,6 +2,7 @@ package org.vimana.bench.lab;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vimana.lab.GuestShell;
 
 /**
  * RSS and CPU time of named guest processes, read from the guest's /proc through guest-exec (one
@@ -11,10 +12,10 @@ final class GuestProcesses {
   /** One sample: per name, VmRSS in bytes and utime+stime in ticks; the guest's total ticks. */
   record Sample(Map<String, Long> rssBytes, Map<String, Long> ticks, long guestTicks) {}
 
-  private final AgentShell shell;
+  private final GuestShell shell;
   private final Map<String, Long> pids;
 
-  GuestProcesses(AgentShell shell, Map<String, Long> pids) {
+  GuestProcesses(GuestShell shell, Map<String, Long> pids) {
     this.shell = shell;
     this.pids = new LinkedHashMap<>(pids);
   }

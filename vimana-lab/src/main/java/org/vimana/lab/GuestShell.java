@@ -18,16 +18,17 @@ import org.vimana.agent.wire.Event;
 
 /**
  * Ground truth from inside a guest: busybox commands run through guest-exec, their results taken
- * from the {@code VIMANA_EXEC_EXITED} event the agent pushes (never from guest-exec-status).
+ * from the {@code VIMANA_EXEC_EXITED} event the agent pushes (never from guest-exec-status). Used
+ * by the lab tests and the agent footprint benchmark.
  */
-final class GuestShell {
+public final class GuestShell {
   /** What a finished command printed and returned. */
-  record Result(long pid, long exitCode, String out, String err) {}
+  public record Result(long pid, long exitCode, String out, String err) {}
 
   private final AgentClient agent;
   private final Map<Long, CompletableFuture<ExecExited>> exits = new ConcurrentHashMap<>();
 
-  GuestShell(AgentClient agent) {
+  public GuestShell(AgentClient agent) {
     this.agent = agent;
     agent.addEventListener(this::onEvent);
   }
@@ -44,7 +45,7 @@ final class GuestShell {
   }
 
   /** Starts {@code argv} without waiting; returns its pid. */
-  long start(String... argv) throws AgentException {
+  public long start(String... argv) throws AgentException {
     GuestExec.Started s =
         agent.call(
             QgaCommands.EXEC,
@@ -53,7 +54,7 @@ final class GuestShell {
   }
 
   /** The pushed exit of {@code pid}; fails when no event comes within {@code timeout}. */
-  Result await(long pid, Duration timeout) throws Exception {
+  public Result await(long pid, Duration timeout) throws Exception {
     ExecExited x = future(pid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     exits.remove(pid);
     GuestExec.Status s = x.status();
@@ -62,7 +63,7 @@ final class GuestShell {
   }
 
   /** Runs {@code argv} and returns its result; fails unless it exits 0. */
-  Result run(String... argv) throws Exception {
+  public Result run(String... argv) throws Exception {
     Result r = await(start(argv), Duration.ofSeconds(60));
     if (r.exitCode() != 0) {
       throw new AssertionError(
@@ -72,7 +73,7 @@ final class GuestShell {
   }
 
   /** Runs a busybox shell command line. */
-  String sh(String command) throws Exception {
+  public String sh(String command) throws Exception {
     return run("/bin/sh", "-c", command).out();
   }
 

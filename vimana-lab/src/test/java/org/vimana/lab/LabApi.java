@@ -1,0 +1,93 @@
+package org.vimana.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vimana.api.client.ApiException;
+import org.vimana.api.client.VimanaClient;
+import org.vimana.api.model.MigrationView;
+import org.vimana.api.model.VmView;
+
+/**
+ * What the lab tests read through the public API, with API errors turned into test failures: VMs,
+ * migrations, and the console counter the lab guest prints every second.
+ */
+final class LabApi {
+  private static final Pattern COUNTER = Pattern.compile("vimana-counter (\\d+)");
+
+  private final VimanaClient api;
+
+  LabApi(VimanaClient api) {
+    this.api = api;
+  }
+
+  VmView vm(String name) {
+    try {
+      return api.vm(name);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  String state(String name) {
+    return vm(name).state();
+  }
+
+  MigrationView migration(String id) {
+    try {
+      return api.migration(id);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** Waits (up to 2 minutes) until {@code started} has ended; returns how it ended. */
+  MigrationView finished(MigrationView started) throws InterruptedException {
+    await(
+        "migration " + started.id(),
+        Duration.ofMinutes(2),
+        () -> migration(started.id()).endedAt() != null);
+    return migration(started.id());
+  }
+
+  /** The highest counter value the guest printed since its console log began. */
+  int counter(String vm) {
+    return counters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /** The counter value the guest printed last. */
+  int lastCounter(String vm) {
+    List<Integer> all = counters(vm);
+    return all.isEmpty() ? 0 : all.get(all.size() - 1);
+  }
+
+  /** Every counter value in the console log, in order. */
+  List<Integer> counters(String vm) {
+    String console;
+    try {
+      console = api.console(vm, 1 << 20);
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    List<Integer> out = new ArrayList<>();
+    Matcher m = COUNTER.matcher(console);
+    while (m.find()) {
+      out.add(Integer.parseInt(m.group(1)));
+    }
+    return out;
+  }
+
+  static void await(String what, Duration limit, BooleanSupplier ok) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ok.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out after " + limit + " waiting for " + what);
+  }
+}
