@@ -39,7 +39,7 @@ public final class LabStatsBenchmark {
       LabHost host = lab.hosts().get(0);
       try (Hypervisor hv = Drivers.open("libvirt", host.name(), lab.driverOptions(host))) {
         System.out.printf("booting %d lab guests on %s (QEMU TCG)...%n", vms, host.uri());
-        List<String> ids = LabVms.boot(hv, "stats", vms, 64);
+        List<String> ids = LabVms.boot(hv, "stats", vms, Lab.template().memoryMib());
         Process exporter = null;
         try {
           int port = freePort();
