@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.stats.HostStats;
 import org.vimana.lab.Lab;
@@ -27,6 +28,8 @@ import org.vimana.node.driver.Drivers;
  * <p>{@code ./vimana-bench/run lab-stats [--vms 20] [--samples 20] [--batches 5]}
  */
 public final class LabStatsBenchmark {
+  private static final Pattern DOMAIN = Pattern.compile("domain=\"([^\"]+)\"");
+
   private LabStatsBenchmark() {}
 
   public static void main(String[] args) throws Exception {
