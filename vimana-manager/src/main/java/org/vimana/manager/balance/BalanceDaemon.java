@@ -181,6 +181,9 @@ public final class BalanceDaemon implements AutoCloseable {
   }
 
   private PlanRecord decide(Trigger trigger) {
+    // The freshest figures, not the sampler's last tick: a plan asked for right after a load
+    // change (or right after start) must see it.
+    sample();
     BalanceMode mode = settings.mode();
     PlanStatus ifMoves =
         switch (mode) {

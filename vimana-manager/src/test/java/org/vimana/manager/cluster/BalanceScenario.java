@@ -72,9 +72,16 @@ abstract class BalanceScenario {
           new CreateVmRequest("vm" + i, "hot", null, null, null, null, null, null, "m1", null));
     }
     await(
-        "six VMs running on m1 and m1 hot",
+        "six VMs running on m1, each busy, and m1 hot",
         () ->
-            vms().stream().filter(v -> v.state().equals("running")).count() == 6
+            vms().stream()
+                        .filter(
+                            v ->
+                                v.state().equals("running")
+                                    && v.cpuPercent() != null
+                                    && v.cpuPercent() > 50)
+                        .count()
+                    == 6
                 && host("m1").cpuPercent() != null
                 && host("m1").cpuPercent() > 85);
   }
