@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vimana.core.driver.Hypervisor;
 import org.vimana.core.stats.HostStats;
@@ -57,8 +58,7 @@ public final class LabStatsBenchmark {
           URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
           HttpClient http = HttpClient.newHttpClient();
           String first = awaitScrape(http, metrics);
-          long domains =
-              first.lines().filter(l -> l.startsWith("libvirt_domain_info_vcpus{")).count();
+          long domains = domains(first);
           HostStats s = hv.stats();
           System.out.printf(
               "both see the guests: Vimana %d VMs, exporter %d domains%n", s.vms().size(), domains);
@@ -145,6 +145,21 @@ public final class LabStatsBenchmark {
         Median.of(self),
         Median.of(daemon),
         Median.of(self) + Median.of(daemon));
+  }
+
+  /**
+   * Distinct domains in a scrape, by the {@code domain} label of the per-domain info series (0.2.0
+   * names them {@code libvirt_domain_info_*}: virtual_cpus, cpu_time_seconds_total, ...).
+   */
+  static long domains(String scrape) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("libvirt_domain_info_"))
+        .map(DOMAIN::matcher)
+        .filter(Matcher::find)
+        .map(m -> m.group(1))
+        .distinct()
+        .count();
   }
 
   private static String awaitScrape(HttpClient http, URI metrics) throws Exception {

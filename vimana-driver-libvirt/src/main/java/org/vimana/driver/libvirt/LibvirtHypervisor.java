@@ -227,7 +227,8 @@ public final class LibvirtHypervisor implements Hypervisor {
     StatsConnect c = connection.get();
     try {
       long now = System.nanoTime();
-      List<StatsConnect.DomainRecord> records = c.allDomainStats();
+      boolean detailed = sampler.detailDue();
+      List<StatsConnect.DomainRecord> records = c.allDomainStats(detailed);
       Map<String, Long> cpu;
       try {
         cpu = c.nodeCpuTimes();
@@ -236,7 +237,7 @@ public final class LibvirtHypervisor implements Hypervisor {
       }
       NodeInfo node = c.nodeInfo();
       long usedMib = Math.max(0, node.memory / 1024 - c.getFreeMemory() / (1024 * 1024));
-      return sampler.sample(now, records, cpu, usedMib);
+      return sampler.sample(now, records, detailed, cpu, usedMib);
     } catch (StatsConnect.StatsException e) {
       throw connection.lostNow()
           ? connection.unreachable()

@@ -31,16 +31,19 @@ public class StatsConnect extends Connect {
 
   /**
    * One {@code virConnectGetAllDomainStats} call for every active domain: state, total CPU time,
-   * balloon, vCPU count, interface and block counters.
+   * vCPU count and interface counters, which libvirt reads from /proc and cgroups; with {@code
+   * detail} also balloon (memory) and block counters, which QEMU's libvirt driver has to ask each
+   * domain's monitor for (two or three QMP round trips per domain).
    */
-  public List<DomainRecord> allDomainStats() throws StatsException {
+  public List<DomainRecord> allDomainStats(boolean detail) throws StatsException {
     int what =
         LibvirtNative.VIR_DOMAIN_STATS_STATE
             | LibvirtNative.VIR_DOMAIN_STATS_CPU_TOTAL
-            | LibvirtNative.VIR_DOMAIN_STATS_BALLOON
             | LibvirtNative.VIR_DOMAIN_STATS_VCPU
-            | LibvirtNative.VIR_DOMAIN_STATS_INTERFACE
-            | LibvirtNative.VIR_DOMAIN_STATS_BLOCK;
+            | LibvirtNative.VIR_DOMAIN_STATS_INTERFACE;
+    if (detail) {
+      what |= LibvirtNative.VIR_DOMAIN_STATS_BALLOON | LibvirtNative.VIR_DOMAIN_STATS_BLOCK;
+    }
     PointerByReference ret = new PointerByReference();
     int n =
         LibvirtNative.INSTANCE.virConnectGetAllDomainStats(
