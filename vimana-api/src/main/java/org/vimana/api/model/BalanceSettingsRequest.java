@@ -8,7 +8,7 @@ package org.vimana.api.model;
  *     ...
  * @param aggressiveness 1 (mandatory moves only) to 5, the level of {@code equalize} when the spec
  *     names none
- * @param intervalSeconds how often the daemon plans, 10 to 86,400
+ * @param intervalSeconds how often the daemon plans, 5 to 86,400
  */
 public record BalanceSettingsRequest(
     String mode, String strategy, Integer aggressiveness, Long intervalSeconds) {}

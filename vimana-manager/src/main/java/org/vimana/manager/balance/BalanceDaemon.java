@@ -252,6 +252,10 @@ public final class BalanceDaemon implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.warn("periodic balance plan failed: {}", e.toString());
+    } catch (Error e) {
+      // The scheduler would keep it in a future nobody reads: say so, then let it propagate.
+      log.error("periodic balance plan failed", e);
+      throw e;
     } finally {
       scheduleTick();
     }
