@@ -1,5 +1,6 @@
 package org.vimana.driver.libvirt;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.vimana.core.event.VmEventType;
 import org.vimana.core.vm.VmState;
 import org.vimana.core.vm.VmStatus;
 import org.vimana.driver.libvirt.event.EventBridge;
+import org.vimana.driver.libvirt.xml.Relocation;
 
 /**
  * Live migration with libvirt's peer-to-peer protocol ({@code VIR_MIGRATE_LIVE | PEER2PEER |
@@ -37,6 +39,7 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
   private static final long PERSIST_DEST = 8;
   private static final long UNSAFE = 512;
   private static final int JOB_STATS_COMPLETED = 1;
+  private static final int XML_MIGRATABLE = 8;
 
   private final LibvirtOptions options;
   private final LibvirtSnapshots.DomainLookup domains;
@@ -64,7 +67,15 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
   @Override
   public String prepareIncoming(VmStatus vm) throws HypervisorException {
     requireStorage(vm);
-    return options.migrationTargetUri();
+    try {
+      // The VM's console log and agent socket will be here: the first VM on a host may arrive.
+      Files.createDirectories(options.stateDir());
+    } catch (IOException e) {
+      throw new HypervisorException(
+          Reason.FAILED, "cannot create the state directory " + options.stateDir(), e);
+    }
+    IncomingTarget here = IncomingTarget.parse(options.migrationTargetUri());
+    return new IncomingTarget(here.libvirtUri(), here.migrationUri(), options.stateDir()).encode();
   }
 
   private void requireStorage(VmStatus vm) throws HypervisorException {
@@ -95,9 +106,12 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
   public CompletionStage<MigrationResult> migrate(
       String vmId, String targetUri, MigrationOptions migration) throws HypervisorException {
     Domain d = domains.domain(vmId);
-    int hash = targetUri.indexOf('#');
-    String libvirtUri = hash < 0 ? targetUri : targetUri.substring(0, hash);
-    String hypervisorUri = hash < 0 ? null : targetUri.substring(hash + 1);
+    IncomingTarget target;
+    try {
+      target = IncomingTarget.parse(targetUri);
+    } catch (IllegalArgumentException e) {
+      throw new HypervisorException(Reason.FAILED, "bad migration target: " + e.getMessage(), e);
+    }
     try {
       if (d.isActive() != 1) {
         throw new HypervisorException(Reason.INVALID_STATE, "VM " + vmId + " is not running");
@@ -105,26 +119,37 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
     } catch (LibvirtException e) {
       throw Errors.map("cannot migrate " + vmId, e);
     }
-    events.emit(vmId, VmEventType.MIGRATION_STARTED, VmState.MIGRATING, "to " + libvirtUri);
-    return CompletableFuture.supplyAsync(
-        () -> run(d, vmId, libvirtUri, hypervisorUri, migration), executor);
+    events.emit(
+        vmId, VmEventType.MIGRATION_STARTED, VmState.MIGRATING, "to " + target.libvirtUri());
+    return CompletableFuture.supplyAsync(() -> run(d, vmId, target, migration), executor);
   }
 
   private MigrationResult run(
-      Domain d, String vmId, String libvirtUri, String hypervisorUri, MigrationOptions migration) {
+      Domain d, String vmId, IncomingTarget target, MigrationOptions migration) {
+    String libvirtUri = target.libvirtUri();
+    boolean relocate = target.stateDir() != null && !target.stateDir().equals(options.stateDir());
     long t0 = System.nanoTime();
     try {
       d.migrateSetMaxDowntime(migration.maxDowntimeMillis());
+      // The target's console log and agent socket go in its own state directory.
+      String destXml =
+          relocate
+              ? Relocation.relocate(
+                  d.getXMLDesc(XML_MIGRATABLE), options.stateDir(), target.stateDir())
+              : null;
       d.migrateToURI(
           libvirtUri,
-          hypervisorUri,
-          null,
+          target.migrationUri(),
+          destXml,
           LIVE | PEER2PEER | PERSIST_DEST | (options.migrateUnsafe() ? UNSAFE : 0),
           null,
           migration.bandwidthMibPerSecond());
       long total = (System.nanoTime() - t0) / 1_000_000;
       Map<String, Long> job = jobStats(d, JOB_STATS_COMPLETED);
       d.undefine(d.snapshotNum() > 0 ? 2 : 0);
+      if (relocate) {
+        deleteQuietly(options.stateDir().resolve(vmId + ".console.log"));
+      }
       MigrationResult result =
           new MigrationResult(
               total,
@@ -186,5 +211,13 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a leftover console log of a VM that moved away is harmless
+    }
   }
 }

@@ -74,8 +74,10 @@ class LibvirtMigratorTest {
     image(true);
     Files.createDirectories(dir.resolve("disks"));
     Files.writeString(dir.resolve("disks/0b2c1f5e-0000-4000-8000-000000000001.qcow2"), "o");
+    // The target's own state directory travels with its URI, for the console log and agent socket.
     assertThat(migrator().prepareIncoming(vm("busybox")))
-        .isEqualTo("qemu+tcp://127.0.0.1:1/system");
+        .isEqualTo("qemu+tcp://127.0.0.1:1/system##" + dir.resolve("vms"));
+    assertThat(dir.resolve("vms")).as("made for the arriving VM's files").isDirectory();
   }
 
   @Test
