@@ -3,7 +3,8 @@
 # installed) and a busybox initramfs whose /init loads the virtio modules, prints
 # "vimana-counter N" on the serial console every second and powers off on the ACPI power button
 # (virsh shutdown) or on SIGTERM/SIGPWR/SIGUSR2. The i6300esb watchdog driver is loaded (when the
-# kernel ships it: Debian's cloud kernels do not, set VIMANA_KERNEL_PACKAGE=linux-image-<ver>-amd64)
+# kernel ships it: Debian's cloud kernels do not; VIMANA_IMAGE_VARIANT=watchdog builds an image on
+# the generic kernel that has it)
 # but the watchdog is never opened, except when the kernel command line has "vimana.watchdog_test":
 # then the module gets heartbeat=2 and /init opens /dev/watchdog once and closes it without the
 # magic 'V', so that the (virtual) watchdog fires a few seconds later (driver tests). With a guest agent (the default when one is
@@ -26,6 +27,9 @@
 # Environment: VIMANA_LAB_CACHE (default ~/.cache/vimana/lab), VIMANA_KERNEL_PACKAGE (default: what
 # linux-image-cloud-amd64 depends on, else linux-image-amd64's), VIMANA_GUEST_EXTRA (a directory
 # copied over the initramfs root; /etc/vimana/rc.local runs if present),
+#   VIMANA_IMAGE_VARIANT    empty (the default image above) or "watchdog": images/
+#                           vimana-busybox-watchdog on what linux-image-amd64 depends on (kernel
+#                           cached in $VIMANA_LAB_CACHE/kernel-generic), i6300esb required, no agent
 #   VIMANA_GUEST_AGENT      the agent's .deb as the Maven build of vimana-guest-agent makes it
 #                           (default $VIMANA_LAB_CACHE/agent/vimana-guest-agent.deb, where the lab
 #                           harness puts the one it carries); "none" builds the image without it
@@ -36,8 +40,6 @@
 set -eu
 
 CACHE="${VIMANA_LAB_CACHE:-$HOME/.cache/vimana/lab}"
-IMAGE_NAME=vimana-busybox
-OUT="$CACHE/images/$IMAGE_NAME"
 # Order matters: a module must follow the modules whose symbols it uses (LAB-NOTES).
 MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_console virtio_blk button evdev watchdog i6300esb"
 REQUIRED_MODULES="virtio_ring virtio virtio_pci virtio_console"
@@ -47,6 +49,28 @@ DISK_MIB=256   # the base disk's size when it carries the agent (else an empty 6
 log() { echo "build-guest-image: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# The variant picks the image name (so one never replaces another in the cache), the kernel and
+# its own kernel cache. "watchdog": Debian's generic kernel, whose i6300esb module (the cloud
+# kernel has none) must then be there, and no guest agent unless VIMANA_GUEST_AGENT names one;
+# no_timer_check: on a loaded host the guest's IO-APIC timer check struggles ("..MP-BIOS bug: 8254
+# timer not connected to IO-APIC" seen) and can panic ("IO-APIC + timer doesn't work!"), which
+# with panic=-1 is a reboot; one lab guest rebooted by itself at load 30 before its watchdog fired.
+# UNPACK_KERNEL: see below.
+CMDLINE_EXTRA="" UNPACK_KERNEL=""
+case "${VIMANA_IMAGE_VARIANT:-}" in
+  "")
+    IMAGE_NAME=vimana-busybox KCACHE="$CACHE/kernel"
+    KERNEL_METAS="linux-image-cloud-amd64 linux-image-amd64"
+    ;;
+  watchdog)
+    IMAGE_NAME=vimana-busybox-watchdog KCACHE="$CACHE/kernel-generic" KERNEL_METAS=linux-image-amd64
+    REQUIRED_MODULES="$REQUIRED_MODULES watchdog i6300esb"
+    VIMANA_GUEST_AGENT="${VIMANA_GUEST_AGENT:-none}" CMDLINE_EXTRA=" no_timer_check" UNPACK_KERNEL=1
+    ;;
+  *) die "VIMANA_IMAGE_VARIANT=$VIMANA_IMAGE_VARIANT: unknown (empty or watchdog)" ;;
+esac
+OUT="$CACHE/images/$IMAGE_NAME"
+
 for tool in apt-get apt-cache dpkg busybox cpio gzip; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool not found; run vimana-lab/scripts/install-lab-deps.sh"
 done
@@ -55,7 +79,7 @@ BUSYBOX="$(command -v busybox)"
 file_of_busybox_is_static() { ! ldd "$BUSYBOX" >/dev/null 2>&1; }
 file_of_busybox_is_static || die "$BUSYBOX is dynamically linked; install busybox-static"
 
-mkdir -p "$CACHE/kernel" "$OUT"
+mkdir -p "$KCACHE" "$OUT"
 
 # --- guest agent: functions ----------------------------------------------------------------------
 JLINK_VERSION=1 # bump when the jlink options below change
@@ -164,6 +188,7 @@ agent_install() {
   cp "$QEMU_GA" "$disk/usr/sbin/qemu-ga"
   cp "$CACHE/compare/root/usr/bin/prometheus-node-exporter" "$disk/usr/bin/"
   copy_libs "$disk" "$RUNTIME/bin/java" "$RUNTIME"/lib/*.so "$RUNTIME"/lib/server/*.so "$QEMU_GA"
+  agent_cds_archive "$disk"
   for l in lib64 lib/x86_64-linux-gnu usr/lib/vimana-guest-agent usr/sbin/vimana-guest-agent \
     usr/sbin/qemu-ga usr/bin/prometheus-node-exporter; do
     [ -e "$disk/$l" ] || die "$l missing from the agent's disk tree"
@@ -178,6 +203,7 @@ agent_install() {
 # prometheus-node-exporter on 127.0.0.1:9100. The guest's uptime at each one's first answer goes
 # to /run/vimana/<name>.first-answer.
 mkdir -p /run/vimana
+cut -d' ' -f1 /proc/uptime >/run/vimana/compare.started
 port=""
 for p in /sys/class/virtio-ports/*; do
   [ "$(cat "$p/name" 2>/dev/null)" = org.qemu.guest_agent.0 ] && port="/dev/${p##*/}"
@@ -196,31 +222,99 @@ EOS
   chmod +x "$root/usr/sbin/vimana-compare-agents"
 }
 
+# A CDS archive made for the agent, $1/usr/lib/vimana-guest-agent/agent.jsa, and the runtime's own
+# options, $1/usr/lib/vimana-guest-agent/runtime.opts, both read by the launcher. The archive is a
+# static one holding exactly the JDK and agent classes the agent loads (a training run writes the
+# list, -Xshare:dump writes it): under TCG, loading and verifying the agent's classes from the jar is
+# seconds of its start, and this archive is smaller than the JDK's default one that it replaces (less
+# RSS). The JVM accepts it only for the same runtime and the same jar path, size and mtime, so both
+# steps run the guest's own launcher, runtime and jar inside a chroot of the disk tree, where they
+# sit at the guest's paths; the training run serves a few requests on stdio. Without unshare/chroot
+# (or when a step fails) the image has no archive and the agent starts with the runtime's default.
+agent_cds_archive() {
+  disk="$1"
+  lib=/usr/lib/vimana-guest-agent
+  # glibc keeps the C heap that the JIT and the status snapshots freed; from 17.0.9 the JVM can trim it
+  if "$disk$lib/runtime/bin/java" -XX:TrimNativeHeapInterval=10000 -version >/dev/null 2>&1; then
+    echo "-XX:TrimNativeHeapInterval=10000" >"$disk$lib/runtime.opts"
+  fi
+  if ! command -v unshare >/dev/null 2>&1 || ! command -v chroot >/dev/null 2>&1; then
+    log "no unshare or chroot: the agent gets no CDS archive of its own"
+    return 0
+  fi
+  mkdir -p "$disk/proc" "$disk/.cds"
+  cp "$BUSYBOX" "$disk/.cds/busybox"
+  # What the agent does in its first minutes: answer the host's handshake, pings and statuses.
+  printf '%s\n' '{"execute":"guest-sync-delimited","arguments":{"id":1}}' \
+    '{"execute":"guest-sync","arguments":{"id":2}}' '{"execute":"guest-ping"}' \
+    '{"execute":"guest-info"}' '{"execute":"vimana-status"}' \
+    '{"execute":"vimana-status","arguments":{"top-processes":100}}' \
+    '{"execute":"guest-get-osinfo"}' '{"execute":"guest-get-host-name"}' \
+    '{"execute":"guest-network-get-interfaces"}' '{"execute":"guest-get-fsinfo"}' \
+    '{"execute":"vimana-settings"}' '{"execute":"guest-exec","arguments":{"path":"/.cds/busybox","arguments":["true"],"capture-output":true}}' \
+    '{"execute":"vimana-subscribe","arguments":{"interval-ms":200,"top-processes":5}}' \
+    '{"execute":"guest-ping","id":"with-id"}' >"$disk/.cds/requests"
+  # shellcheck disable=SC2016
+  if (cat "$disk/.cds/requests"; sleep 2) | unshare -m sh -c 'mount -t proc proc "$1/proc" &&
+      VIMANA_AGENT_JAVA_OPTS="-XX:DumpLoadedClassList=/.cds/classlist" \
+      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent --listen stdio &&
+      VIMANA_AGENT_JAVA_OPTS="-Xshare:dump -XX:SharedClassListFile=/.cds/classlist -XX:SharedArchiveFile=$2/agent.jsa" \
+      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent' sh "$disk" "$lib" \
+      >"$disk/.cds/out" 2>&1 && [ -s "$disk$lib/agent.jsa" ]; then
+    log "CDS archive for the agent: $(wc -l <"$disk/.cds/classlist") classes, $(wc -c <"$disk$lib/agent.jsa") bytes"
+  else
+    log "no CDS archive for the agent (dump failed: $(tail -n 3 "$disk/.cds/out" | tr '\n' ' '))"
+    rm -f "$disk$lib/agent.jsa"
+  fi
+  rm -rf "$disk/.cds"
+  rmdir "$disk/proc" 2>/dev/null || true
+}
+
 # --- kernel --------------------------------------------------------------------------------------
 resolve_kernel_package() {
   if [ -n "${VIMANA_KERNEL_PACKAGE:-}" ]; then echo "$VIMANA_KERNEL_PACKAGE"; return; fi
-  for meta in linux-image-cloud-amd64 linux-image-amd64; do
+  for meta in $KERNEL_METAS; do
     dep="$(apt-cache depends "$meta" 2>/dev/null | awk '/Depends: linux-image-/ {print $2; exit}')"
     if [ -n "$dep" ]; then echo "$dep"; return; fi
   done
   die "no linux-image-*-amd64 package known to apt (run apt-get update)"
 }
 
-PKG="$(cat "$CACHE/kernel/package" 2>/dev/null || true)"
-if [ -z "$PKG" ] || [ ! -d "$CACHE/kernel/root/lib/modules" ]; then
+PKG="$(cat "$KCACHE/package" 2>/dev/null || true)"
+if [ -z "$PKG" ] || [ ! -d "$KCACHE/root/lib/modules" ]; then
   PKG="$(resolve_kernel_package)"
   log "downloading $PKG"
-  rm -rf "$CACHE/kernel/root" "$CACHE/kernel"/*.deb
-  (cd "$CACHE/kernel" && apt-get download "$PKG" >&2) || die "apt-get download $PKG failed"
-  dpkg -x "$CACHE/kernel/${PKG}"_*.deb "$CACHE/kernel/root"
-  rm -f "$CACHE/kernel"/*.deb
-  echo "$PKG" >"$CACHE/kernel/package"
+  rm -rf "$KCACHE/root" "$KCACHE"/*.deb
+  (cd "$KCACHE" && apt-get download "$PKG" >&2) || die "apt-get download $PKG failed"
+  dpkg -x "$KCACHE/${PKG}"_*.deb "$KCACHE/root"
+  rm -f "$KCACHE"/*.deb
+  echo "$PKG" >"$KCACHE/package"
 fi
-KROOT="$CACHE/kernel/root"
+KROOT="$KCACHE/root"
 KVER="$(ls "$KROOT/lib/modules" | head -n 1)"
 [ -n "$KVER" ] || die "no /lib/modules in $PKG"
 VMLINUZ="$KROOT/boot/vmlinuz-$KVER"
 [ -f "$VMLINUZ" ] || die "no kernel $VMLINUZ in $PKG"
+BOOT_KERNEL="$VMLINUZ"
+# The generic kernel is xz-compressed (the cloud one lz4), which a TCG guest unpacks slowly: 12 s
+# to init instead of 6 at load 12, ~45 s at load 15-30. With UNPACK_KERNEL the image gets the ELF
+# vmlinux from inside the bzImage instead, which QEMU boots directly through its PVH entry
+# (CONFIG_PVH), nothing to decompress; cached next to the kernel (66 MB).
+if [ -n "$UNPACK_KERNEL" ] && grep -q '^CONFIG_PVH=y' "$KROOT/boot/config-$KVER" \
+  && command -v xz >/dev/null 2>&1; then
+  if [ ! -s "$KCACHE/vmlinux-$KVER" ]; then
+    off="$(LC_ALL=C grep -abo "$(printf '\3757zXZ')" "$VMLINUZ" | head -n 1 | cut -d: -f1)"
+    # xz stops at the stream's end and complains about what follows it: check the result instead.
+    [ -z "$off" ] || tail -c "+$((off + 1))" "$VMLINUZ" | xz -dc >"$KCACHE/vmlinux.tmp$$" 2>/dev/null || true
+    if [ "$(head -c 4 "$KCACHE/vmlinux.tmp$$" 2>/dev/null | tail -c 3)" = ELF ]; then
+      mv "$KCACHE/vmlinux.tmp$$" "$KCACHE/vmlinux-$KVER"
+    else
+      rm -f "$KCACHE/vmlinux.tmp$$"
+      log "cannot unpack vmlinux from $VMLINUZ; the image boots the compressed kernel"
+    fi
+  fi
+  [ ! -s "$KCACHE/vmlinux-$KVER" ] || BOOT_KERNEL="$KCACHE/vmlinux-$KVER"
+fi
 
 # --- guest agent and the agents it is compared with (optional) -----------------------------------
 AGENT_DEB="${VIMANA_GUEST_AGENT:-$CACHE/agent/vimana-guest-agent.deb}"
@@ -307,6 +401,7 @@ ifconfig lo 127.0.0.1 up 2>/dev/null || echo "vimana-init: no loopback"
 # systemd's Restart=always would. Extra JVM options from /run/vimana/agent.opts (benchmarks).
 agent_loop() {
   while true; do
+    cut -d' ' -f1 /proc/uptime >/run/vimana/agent.started
     VIMANA_AGENT_JAVA_OPTS="$(cat /run/vimana/agent.opts 2>/dev/null)" \
       /usr/sbin/vimana-guest-agent --listen virtio:org.vimana.agent.0 >>/run/vimana/agent.log 2>&1
     echo "vimana-init: guest agent exited ($?); restarting"
@@ -374,9 +469,9 @@ SIZE="$(wc -c <"$WORK/initrd.img")"
 (gzip -dc "$WORK/initrd.img" | cpio -t --quiet 2>/dev/null | grep -qx init) || die "initramfs has no /init"
 
 # Renames, not copies over: other labs may be starting VMs from this image right now.
-cp "$VMLINUZ" "$OUT/vmlinuz.new" && mv "$OUT/vmlinuz.new" "$OUT/vmlinuz"
+cp "$BOOT_KERNEL" "$OUT/vmlinuz.new" && mv "$OUT/vmlinuz.new" "$OUT/vmlinuz"
 mv "$WORK/initrd.img" "$OUT/initrd.img"
-echo "console=ttyS0 loglevel=4 panic=-1" >"$OUT/cmdline"
+echo "console=ttyS0 loglevel=4 panic=-1$CMDLINE_EXTRA" >"$OUT/cmdline"
 command -v qemu-img >/dev/null 2>&1 || die "qemu-img missing; run install-lab-deps.sh"
 if [ -n "$AGENT_DEB" ]; then
   # An ext4 file system (no journal: lab guests are often destroyed, and ext4 is built into

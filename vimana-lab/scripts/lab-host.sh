@@ -4,7 +4,10 @@
 # listening on qemu+tcp://127.0.0.1:PORT/system without authentication. Several of them on one
 # machine act as several hosts: they live-migrate guests between each other.
 #
-#   lab-host.sh start NAME PORT   starts it (no-op if already running); prints its URI
+#   lab-host.sh start NAME PORT [MIGRATION_PORT]
+#                                 starts it (no-op if already running); prints its URI. Incoming
+#                                 migrations use ports MIGRATION_PORT..+7 (default: libvirt's
+#                                 49152-49215, which hosts sharing a network namespace would race for)
 #   lab-host.sh stop NAME         destroys its running guests, stops its libvirtd, virtlogd and
 #                                 namespace holder
 #   lab-host.sh status NAME       exit 0 if its libvirtd runs
@@ -27,7 +30,7 @@ CACHE="${VIMANA_LAB_CACHE:-$HOME/.cache/vimana/lab}"
 log() { echo "lab-host: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-usage() { die "usage: lab-host.sh start NAME PORT | stop NAME | status NAME | kill NAME | restart NAME"; }
+usage() { die "usage: lab-host.sh start NAME PORT [MIGRATION_PORT] | stop NAME | status NAME | kill NAME | restart NAME"; }
 [ $# -ge 2 ] || usage
 CMD="$1"
 NAME="$2"
@@ -92,6 +95,11 @@ start() {
   set_conf "$conf" auth_tcp '"none"'
   set_conf "$DIR/etc/qemu.conf" user '"root"'
   set_conf "$DIR/etc/qemu.conf" group '"root"'
+  if [ -n "$2" ]; then
+    case "$2" in *[!0-9]*) die "bad migration port '$2'" ;; esac
+    set_conf "$DIR/etc/qemu.conf" migration_port_min "$2"
+    set_conf "$DIR/etc/qemu.conf" migration_port_max "$(($2 + 7))"
+  fi
   echo "$port" >"$DIR/port"
   if alive "$DIR/holder.pid" sleep; then
     # Its libvirtd died but the namespace lives on, with its guests: start libvirtd in there.
@@ -207,7 +215,7 @@ stop_host() {
 }
 
 case "$CMD" in
-  start) [ $# -eq 3 ] || usage; start "$3" ;;
+  start) [ $# -eq 3 ] || [ $# -eq 4 ] || usage; start "$3" "${4:-}" ;;
   stop) stop_host ;;
   status) alive "$DIR/libvirtd.pid" libvirtd ;;
   kill) kill_libvirtd ;;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,11 +49,21 @@ public final class LabScripts {
 
   /** Runs a script with {@code args}; returns its standard output, trimmed. */
   public String run(String script, String... args) throws IOException, InterruptedException {
+    return run(Map.of(), script, args);
+  }
+
+  /**
+   * Runs a script with {@code args} and the variables {@code env} added to its environment; returns
+   * its standard output, trimmed.
+   */
+  public String run(Map<String, String> env, String script, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("sh", dir.resolve(script).toString()));
     cmd.addAll(List.of(args));
     Path err = Files.createTempFile(cache, "script-", ".err");
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+      pb.environment().putAll(env);
       pb.environment().put("VIMANA_LAB_CACHE", cache.toString());
       Process p = pb.start();
       p.getOutputStream().close();

@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
+import org.vimana.api.model.AgentCommandRequest;
+import org.vimana.api.model.AgentView;
 import org.vimana.api.model.MigrationView;
 import org.vimana.api.model.VmView;
 
@@ -53,6 +55,26 @@ final class LabApi {
     return migration(started.id());
   }
 
+  /** Whether the VM's agent is ready as seen by the node of {@code host}. */
+  boolean agentReadyOn(String vm, String host) {
+    try {
+      AgentView a = api.agent(vm);
+      return host.equals(a.hostName()) && "ready".equals(a.readiness());
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** Whether the VM's agent answers a guest-ping through the API now. */
+  boolean agentAnswers(String vm) {
+    try {
+      api.agentCommand(vm, new AgentCommandRequest("guest-ping", null, 5_000L));
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+
   /** The highest counter value the guest printed since its console log began. */
   int counter(String vm) {
     return counters(vm).stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -78,6 +100,23 @@ final class LabApi {
       out.add(Integer.parseInt(m.group(1)));
     }
     return out;
+  }
+
+  /** As {@link #await}, but a timeout also shows the VM's state and the end of its console. */
+  void awaitVm(String vm, String what, Duration limit, BooleanSupplier ok)
+      throws InterruptedException {
+    try {
+      await(vm + " " + what, limit, ok);
+    } catch (AssertionError e) {
+      String console;
+      try {
+        console = api.console(vm, 2048);
+      } catch (ApiException c) {
+        console = "(no console: " + c.getMessage() + ")";
+      }
+      throw new AssertionError(
+          e.getMessage() + "; " + vm + " is " + state(vm) + ", its console ends:\n" + console, e);
+    }
   }
 
   static void await(String what, Duration limit, BooleanSupplier ok) throws InterruptedException {

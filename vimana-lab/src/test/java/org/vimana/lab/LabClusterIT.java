@@ -40,6 +40,7 @@ import org.vimana.node.NodeDaemon;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabClusterIT {
   private static final Duration BOOT = Duration.ofMinutes(2);
+  private static final Duration AGENT_AFTER_MIGRATION = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
   private Lab lab;
@@ -112,12 +113,24 @@ class LabClusterIT {
             .filter(h -> !h.equals(home))
             .findFirst()
             .orElseThrow();
+    LabApi.await("lab-vm-1's agent ready", BOOT, () -> polls.agentReadyOn("lab-vm-1", home));
     int before = polls.counter("lab-vm-1");
 
     MigrationView there =
         polls.finished(api.migrate("lab-vm-1", new MigrateRequest(away, 300L, null, null)));
     assertThat(there.state()).as(there.message()).isEqualTo("succeeded");
     assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(away);
+    // The target's node connects to the guest's agent over the new channel socket at once: the
+    // agent answers commands through the API within seconds of the migration's end.
+    long arrived = System.nanoTime();
+    LabApi.await(
+        "lab-vm-1's agent ready on " + away,
+        AGENT_AFTER_MIGRATION,
+        () -> polls.agentReadyOn("lab-vm-1", away) && polls.agentAnswers("lab-vm-1"));
+    System.out.printf(
+        "lab: agent answers on %s %d ms after the migration ended (node: ready %d ms after"
+            + " arrival)%n",
+        away, (System.nanoTime() - arrived) / 1_000_000, api.agent("lab-vm-1").readyAfterMs());
     int mid = polls.counter("lab-vm-1");
     LabApi.await(
         "counter rises on " + away, Duration.ofSeconds(30), () -> polls.counter("lab-vm-1") > mid);
@@ -189,13 +202,14 @@ class LabClusterIT {
     assertThat(api.console(vm, 4096)).contains("vimana-init: powering off");
     api.action(vm, VmAction.START);
     LabApi.await(vm + " running", BOOT, () -> polls.state(vm).equals("running"));
-    LabApi.await(vm + " counts again", BOOT, () -> polls.lastCounter(vm) >= 3);
+    polls.awaitVm(vm, "counts again", BOOT, () -> polls.lastCounter(vm) >= 3);
 
     List<SnapshotView> snaps = api.createSnapshot(vm, new SnapshotRequest("counted", "lab"));
     assertThat(snaps).extracting(SnapshotView::name).containsExactly("counted");
     int atSnapshot = polls.lastCounter(vm);
-    LabApi.await(
-        vm + " counts past the snapshot",
+    polls.awaitVm(
+        vm,
+        "counts past the snapshot " + atSnapshot,
         Duration.ofSeconds(60),
         () -> polls.lastCounter(vm) >= atSnapshot + 4);
     api.revertSnapshot(vm, "counted");

@@ -28,7 +28,7 @@ import org.vimana.node.driver.Drivers;
  * baseline. With {@code --variants}, the agent is restarted with each JVM option set in turn.
  *
  * <p>{@code ./vimana-bench/run lab-agent [--memory 160] [--pings 2000] [--statuses 200] [--window
- * 60] [--variants]}
+ * 60] [--variants | --ab | --restart] [--parts]}
  */
 public final class AgentFootprintBenchmark {
   private static final Duration BOOT = Duration.ofMinutes(3);
@@ -37,11 +37,21 @@ public final class AgentFootprintBenchmark {
   static final List<String> VARIANTS =
       List.of(
           "",
-          "-XX:-UsePerfData",
-          "-Xshare:off",
-          "-Xmx16m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5",
-          "-XX:ReservedCodeCacheSize=4m -XX:MaxMetaspaceSize=16m",
-          "-Xint");
+          "-XX:TrimNativeHeapInterval=5000",
+          "-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0",
+          "-XX:InitialCodeCacheSize=512k -XX:CodeCacheExpansionSize=32k",
+          "-XX:MetaspaceReclaimPolicy=aggressive");
+
+  /**
+   * With --ab: the launcher as it is (the image's own CDS archive, native heap trim) against the
+   * launcher's earlier options (the runtime's default CDS archive, no trim), alternated three times
+   * in the same guest, so that host load hits both alike.
+   */
+  static final String BEFORE =
+      "-XX:SharedArchiveFile=/usr/lib/vimana-guest-agent/runtime/lib/server/classes.jsa"
+          + " -XX:TrimNativeHeapInterval=0";
+
+  static final List<String> AB = List.of(BEFORE, "", BEFORE, "", BEFORE, "");
 
   private AgentFootprintBenchmark() {}
 
@@ -51,7 +61,7 @@ public final class AgentFootprintBenchmark {
     int statuses = LabStatsBenchmark.intArg(args, "--statuses", 200);
     int window = LabStatsBenchmark.intArg(args, "--window", 60);
     boolean variants = Arrays.asList(args).contains("--variants");
-    Path cache = Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab");
+    Path cache = cacheDir();
     Path work = Files.createTempDirectory("vimana-lab-agent");
     try (Lab lab = Lab.start(cache, work, "bench-agent", 1)) {
       LabHost host = lab.hosts().get(0);
@@ -82,12 +92,24 @@ public final class AgentFootprintBenchmark {
                 "%-26s %11.0f ms %16.2f s%n", "qemu-ga", qgaMs, uptime + (qgaMs - vimanaMs) / 1000);
             System.out.printf(
                 "%-26s %14s %16.2f s%n", "prometheus-node-exporter", "-", exporterUptime);
+            System.out.printf(
+                "started at guest uptime: vimana-guest-agent %s s, qemu-ga %s s; agent log: %s%n",
+                shell.sh("cat /run/vimana/agent.started 2>/dev/null || echo ?").strip(),
+                shell.sh("cat /run/vimana/compare.started 2>/dev/null || echo ?").strip(),
+                shell.sh("head -c 600 /run/vimana/agent.log").strip().replace('\n', '|'));
             Thread.sleep(10_000); // let the boot settle
             Latency.run(agent, guest, pings, statuses);
+            if (Arrays.asList(args).contains("--parts")) {
+              System.out.println(snapshotParts(shell));
+            }
             GuestProcesses procs = processes(agent, shell);
             Footprint.run(agent, shell, procs, window);
             if (variants) {
               Footprint.variants(agent, shell, VARIANTS);
+            } else if (Arrays.asList(args).contains("--ab")) {
+              Footprint.variants(agent, shell, AB);
+            } else if (Arrays.asList(args).contains("--restart")) {
+              Footprint.variants(agent, shell, List.of("")); // the launcher's own options only
             }
           } finally {
             qga.stop();
@@ -112,6 +134,32 @@ public final class AgentFootprintBenchmark {
     long exporter = Long.parseLong(shell.sh("cat /run/vimana/node-exporter.pid").strip());
     return new GuestProcesses(
         shell, Map.of("vimana-guest-agent", java, "qemu-ga", qga, "node-exporter", exporter));
+  }
+
+  /** Where a snapshot's time goes inside the guest: the agent jar's own breakdown main. */
+  static String snapshotParts(GuestShell shell) throws Exception {
+    String lib = "/usr/lib/vimana-guest-agent";
+    GuestShell.Result r =
+        shell.await(
+            shell.start(
+                lib + "/runtime/bin/java",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-cp",
+                lib + "/vimana-guest-agent.jar",
+                "org.vimana.guest.bench.SnapshotParts",
+                "20"),
+            Duration.ofMinutes(10));
+    return r.out() + r.err();
+  }
+
+  /** $VIMANA_LAB_CACHE (as build-guest-image.sh reads it), else ~/.cache/vimana/lab. */
+  static Path cacheDir() {
+    String env = System.getenv("VIMANA_LAB_CACHE");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab");
   }
 
   static String waitForFile(GuestShell shell, String name) throws Exception {

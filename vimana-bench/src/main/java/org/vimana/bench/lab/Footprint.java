@@ -66,8 +66,8 @@ final class Footprint {
   static void variants(AgentClient agent, GuestShell shell, List<String> variants)
       throws Exception {
     System.out.printf(
-        "%-56s %9s %9s %12s%n",
-        "agent JVM options (beside the launcher's)", "restart", "RSS", "status p50");
+        "%-56s %9s %9s %12s %9s%n",
+        "agent JVM options (beside the launcher's)", "restart", "RSS", "status p50", "CPU@10s");
     for (String opts : variants) {
       shell.sh("echo '" + opts + "' >/run/vimana/agent.opts");
       long javaPid = javaPid(agent);
@@ -98,11 +98,29 @@ final class Footprint {
       long rss =
           Long.parseLong(shell.sh("grep VmRSS /proc/" + newPid + "/status").replaceAll("\\D", ""))
               * 1024;
+      double cpu = pushCpu(agent, new GuestProcesses(shell, Map.of("agent", newPid)));
       System.out.printf(
-          "%-56s %6.0f ms %6.1f MB %9.2f ms%n",
-          opts.isEmpty() ? "(none)" : opts, restartMs, rss / 1e6, Latency.percentile(status, 50));
+          "%-56s %6.0f ms %6.1f MB %9.2f ms %7.2f %%%n",
+          opts.isEmpty() ? "(none)" : opts,
+          restartMs,
+          rss / 1e6,
+          Latency.percentile(status, 50),
+          cpu);
     }
     shell.sh("rm -f /run/vimana/agent.opts");
+  }
+
+  /** The agent's CPU (% of the vCPU) over 40 s of a 10 s push with 5 top processes. */
+  private static double pushCpu(AgentClient agent, GuestProcesses procs) throws Exception {
+    agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(10_000L, 5));
+    try {
+      Thread.sleep(5_000);
+      GuestProcesses.Sample a = procs.sample();
+      Thread.sleep(40_000);
+      return GuestProcesses.cpuPercent(a, procs.sample()).get("agent");
+    } finally {
+      agent.call(VimanaCommands.UNSUBSCRIBE);
+    }
   }
 
   private static long javaPid(AgentClient agent) throws Exception {

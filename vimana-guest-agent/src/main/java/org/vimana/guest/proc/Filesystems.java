@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vimana.agent.ext.FilesystemUsage;
 import org.vimana.agent.qga.GuestFilesystemInfo;
 
@@ -22,12 +24,32 @@ public final class Filesystems {
     Space space(String mountpoint) throws IOException;
   }
 
-  /** The real lookup on the running system. */
-  public static final SpaceLookup STATVFS =
-      mountpoint -> {
-        FileStore fs = Files.getFileStore(Path.of(mountpoint));
+  /**
+   * The real lookup on the running system. {@code Files.getFileStore} reads the whole of
+   * /proc/mounts and stats every mountpoint to find the store; the store then runs statvfs on its
+   * path at each query, so it is kept per mountpoint and found once (a store whose path is gone is
+   * dropped on the first failure).
+   */
+  public static final SpaceLookup STATVFS = new CachedStores();
+
+  private static final class CachedStores implements SpaceLookup {
+    private final Map<String, FileStore> stores = new ConcurrentHashMap<>();
+
+    @Override
+    public Space space(String mountpoint) throws IOException {
+      FileStore fs = stores.get(mountpoint);
+      if (fs == null) {
+        fs = Files.getFileStore(Path.of(mountpoint));
+        stores.put(mountpoint, fs);
+      }
+      try {
         return new Space(fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace());
-      };
+      } catch (IOException e) {
+        stores.remove(mountpoint);
+        throw e;
+      }
+    }
+  }
 
   private final SystemRoot root;
   private final SpaceLookup lookup;

@@ -80,7 +80,14 @@ public record ProcStat(
     long running = 0;
     long blocked = 0;
     for (int i = 0; i < lines.size(); i++) {
-      String[] f = lines.get(i).trim().split("\\s+");
+      String line = lines.get(i);
+      if (!line.startsWith("cpu")
+          && !line.startsWith("ctxt")
+          && !line.startsWith("btime")
+          && !line.startsWith("procs_")) {
+        continue; // intr and softirq: hundreds of IRQ counters nobody reads, not worth splitting
+      }
+      String[] f = line.trim().split("\\s+");
       try {
         if (f[0].equals("cpu")) {
           total = times(-1, f, i);

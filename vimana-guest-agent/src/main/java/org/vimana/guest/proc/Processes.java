@@ -20,6 +20,12 @@ public final class Processes {
 
   private static final int MAX_CMDLINE = 256;
 
+  /** A stat line is under 1 KiB (52 numbers and a 16-byte comm); more is cut as before. */
+  private static final int STAT_MAX = 4096;
+
+  /** /proc/PID/status is about 1.5 KiB. */
+  private static final int STATUS_MAX = 16 * 1024;
+
   private final SystemRoot root;
 
   public Processes(SystemRoot root) {
@@ -49,7 +55,7 @@ public final class Processes {
           continue;
         }
         try {
-          out.add(parseStat(SystemRoot.read(dir.resolve("stat"), 4096)));
+          out.add(parseStat(SystemRoot.readSingleShow(dir.resolve("stat"), STAT_MAX)));
         } catch (IOException | ParseExceptionUnchecked e) {
           // the process exited meanwhile, or its stat is unreadable: skip it
         }
@@ -65,26 +71,51 @@ public final class Processes {
     if (open < 0 || close < open) {
       throw new ParseExceptionUnchecked("stat line without '(comm)': " + line);
     }
-    String[] f = line.substring(close + 2).trim().split(" ");
-    if (f.length < 22) {
-      throw new ParseExceptionUnchecked("stat line with " + f.length + " fields after comm");
+    // Field bounds after comm, found in place: no split, no substrings (a scan parses every
+    // process's line, and under TCG the allocation and copying are emulated work too).
+    // at[2k], at[2k + 1] bound field k + 3 of proc(5) (k = 0 is the state).
+    int[] at = new int[2 * FIELDS];
+    int n = 0;
+    int end = line.length();
+    while (end > close && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    int i = close + 2;
+    while (i < end && n < FIELDS) {
+      int j = line.indexOf(' ', i);
+      if (j < 0 || j > end) {
+        j = end;
+      }
+      at[2 * n] = i;
+      at[2 * n + 1] = j;
+      n++;
+      i = j + 1;
+    }
+    if (n < FIELDS) {
+      throw new ParseExceptionUnchecked("stat line with " + n + " fields after comm");
     }
     try {
-      // f[0] is field 3 (state) of proc(5); field n is f[n - 3]
       return new Stat(
           Long.parseLong(line.substring(0, open).trim()),
           line.substring(open + 1, close),
-          f[0],
-          Long.parseLong(f[1]),
-          Long.parseLong(f[3]),
-          Long.parseLong(f[4]),
-          Long.parseLong(f[11]) + Long.parseLong(f[12]),
-          Long.parseLong(f[17]),
-          Long.parseLong(f[19]),
-          Long.parseLong(f[21]));
+          line.substring(at[0], at[1]),
+          field(line, at, 1),
+          field(line, at, 3),
+          field(line, at, 4),
+          field(line, at, 11) + field(line, at, 12),
+          field(line, at, 17),
+          field(line, at, 19),
+          field(line, at, 21));
     } catch (NumberFormatException e) {
       throw new ParseExceptionUnchecked("stat line with a bad number: " + e.getMessage());
     }
+  }
+
+  /** Fields after comm that Vimana reads: up to rss, field 24 of proc(5). */
+  private static final int FIELDS = 22;
+
+  private static long field(String line, int[] at, int k) {
+    return Long.parseLong(line, at[2 * k], at[2 * k + 1], 10);
   }
 
   /** Uid and VmRSS (bytes) from /proc/PID/status; -1 where absent (kernel threads). */
@@ -92,7 +123,8 @@ public final class Processes {
     long uid = -1;
     long rss = -1;
     try {
-      for (String line : root.lines("proc/" + pid + "/status")) {
+      String text = SystemRoot.readSingleShow(root.path("proc/" + pid + "/status"), STATUS_MAX);
+      for (String line : text.lines().toList()) {
         if (line.startsWith("Uid:")) {
           uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
         } else if (line.startsWith("VmRSS:")) {
@@ -108,7 +140,7 @@ public final class Processes {
   /** The command line with NULs as spaces, at most 256 characters; [comm] for kernel threads. */
   public String cmdline(long pid, String comm) {
     try {
-      String s = SystemRoot.read(root.path("proc/" + pid + "/cmdline"), MAX_CMDLINE);
+      String s = SystemRoot.readSingleShow(root.path("proc/" + pid + "/cmdline"), MAX_CMDLINE);
       s = s.replace('\0', ' ').trim();
       return s.isEmpty() ? "[" + comm + "]" : s;
     } catch (IOException e) {

@@ -2,6 +2,8 @@ package org.vimana.guest.proc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -67,6 +69,21 @@ public final class SystemRoot {
     try (InputStream in = Files.newInputStream(p)) {
       byte[] b = in.readNBytes(max);
       return new String(b, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A procfs file that the kernel formats in one go (/proc/PID/stat, status, cmdline): open, one
+   * read of at most {@code max} bytes, close. Saves the read that would only see EOF, a quarter of
+   * the syscalls of a process scan, which under TCG is emulated work per process. Multi-record
+   * files (/proc/net/tcp) can return short reads before their end: {@link #read(String)} is for
+   * those.
+   */
+  public static String readSingleShow(Path p, int max) throws IOException {
+    try (FileChannel ch = FileChannel.open(p)) {
+      ByteBuffer buf = ByteBuffer.allocate(max);
+      int n = ch.read(buf);
+      return n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8);
     }
   }
 

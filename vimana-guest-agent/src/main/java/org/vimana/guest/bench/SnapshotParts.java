@@ -1,0 +1,147 @@
+package org.vimana.guest.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.vimana.agent.ext.StatusRequest;
+import org.vimana.guest.proc.DiskStats;
+import org.vimana.guest.proc.Filesystems;
+import org.vimana.guest.proc.ListeningSockets;
+import org.vimana.guest.proc.LoadAvg;
+import org.vimana.guest.proc.MemInfo;
+import org.vimana.guest.proc.NetDev;
+import org.vimana.guest.proc.ProcStat;
+import org.vimana.guest.proc.Processes;
+import org.vimana.guest.proc.SystemRoot;
+import org.vimana.guest.status.StatusCollector;
+
+/**
+ * Where one vimana-status snapshot's time goes on this machine: each collector timed alone (median
+ * of N runs after N warm-up runs), then the whole snapshot with and without its JSON text. Meant to
+ * run inside a guest ({@code java -cp /usr/lib/vimana-guest-agent/vimana-guest-agent.jar
+ * org.vimana.guest.bench.SnapshotParts [N]}), where every file read is emulated.
+ */
+public final class SnapshotParts {
+  private SnapshotParts() {}
+
+  /** One timed part. */
+  interface Part {
+    Object run() throws IOException;
+  }
+
+  public static void main(String[] args) throws IOException {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    SystemRoot root = SystemRoot.host();
+    Processes processes = new Processes(root);
+    Filesystems filesystems = new Filesystems(root, Filesystems.STATVFS);
+    StatusCollector status =
+        new StatusCollector(root, Clock.systemUTC(), filesystems, List.of(), List::of);
+    System.out.printf("%-34s %10s%n", "part (" + n + " runs)", "median");
+    time("/proc/stat", n, () -> ProcStat.read(root));
+    time("/proc/diskstats", n, () -> DiskStats.read(root));
+    time("/proc/net/dev", n, () -> NetDev.read(root));
+    time("/proc/meminfo + loadavg", n, () -> List.of(MemInfo.read(root), LoadAvg.read(root)));
+    compare("processes: every /proc/PID/stat", n, processes::all, () -> statsUntilEof(root));
+    Filesystems uncached =
+        new Filesystems(
+            root,
+            m -> {
+              FileStore fs = Files.getFileStore(Path.of(m));
+              return new Filesystems.Space(
+                  fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace());
+            });
+    compare("filesystems (mounts + statvfs)", n, filesystems::usage, uncached::usage);
+    time("listening sockets (/proc/net/*)", n, () -> ListeningSockets.read(root));
+    List<Long> ten = processes.all().stream().limit(10).map(Processes.Stat::pid).toList();
+    time(
+        "10 reported: status + cmdline",
+        n,
+        () ->
+            ten.stream()
+                .map(pid -> processes.uidAndRss(pid)[1] + processes.cmdline(pid, "?"))
+                .toList());
+    time("snapshot, 10 top processes", n, () -> status.snapshot(StatusRequest.DEFAULT));
+    time("snapshot + JSON text", n, () -> status.snapshot(StatusRequest.DEFAULT).toJson().toJson());
+    System.out.printf("processes: %d%n", processes.all().size());
+  }
+
+  /** The process scan as it was: each stat read through an InputStream until EOF, split. */
+  static List<Processes.Stat> statsUntilEof(SystemRoot root) throws IOException {
+    List<Processes.Stat> out = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.path("proc"))) {
+      for (Path dir : dirs) {
+        String name = dir.getFileName().toString();
+        if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+          try (InputStream in = Files.newInputStream(dir.resolve("stat"))) {
+            out.add(splitStat(new String(in.readNBytes(4096), StandardCharsets.UTF_8)));
+          } catch (IOException | RuntimeException e) {
+            // exited meanwhile
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The earlier parse: split the fields after comm into strings. */
+  static Processes.Stat splitStat(String line) {
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    String[] f = line.substring(close + 2).trim().split(" ");
+    return new Processes.Stat(
+        Long.parseLong(line.substring(0, open).trim()),
+        line.substring(open + 1, close),
+        f[0],
+        Long.parseLong(f[1]),
+        Long.parseLong(f[3]),
+        Long.parseLong(f[4]),
+        Long.parseLong(f[11]) + Long.parseLong(f[12]),
+        Long.parseLong(f[17]),
+        Long.parseLong(f[19]),
+        Long.parseLong(f[21]));
+  }
+
+  /**
+   * The current way against the earlier one, alternated run by run so that a noisy host (a TCG
+   * guest on shared cores) slows both alike.
+   */
+  static void compare(String name, int n, Part now, Part before) throws IOException {
+    List<Double> a = new ArrayList<>();
+    List<Double> b = new ArrayList<>();
+    for (int i = 0; i < 2 * n; i++) {
+      long t = System.nanoTime();
+      now.run();
+      long u = System.nanoTime();
+      before.run();
+      if (i >= n) {
+        a.add((u - t) / 1e6);
+        b.add((System.nanoTime() - u) / 1e6);
+      }
+    }
+    Collections.sort(a);
+    Collections.sort(b);
+    System.out.printf("%-34s %7.2f ms%n", name, a.get(a.size() / 2));
+    System.out.printf("%-34s %7.2f ms%n", "  same, the earlier way", b.get(b.size() / 2));
+  }
+
+  static void time(String name, int n, Part part) throws IOException {
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < 2 * n; i++) {
+      long t = System.nanoTime();
+      part.run();
+      if (i >= n) {
+        ms.add((System.nanoTime() - t) / 1e6);
+      }
+    }
+    Collections.sort(ms);
+    System.out.printf("%-34s %7.2f ms%n", name, ms.get(ms.size() / 2));
+  }
+}

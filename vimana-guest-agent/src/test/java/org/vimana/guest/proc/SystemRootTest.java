@@ -1,0 +1,69 @@
+package org.vimana.guest.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemRootTest {
+  @Test
+  void singleReadOfThisProcessStatParses() throws Exception {
+    String line = SystemRoot.readSingleShow(Path.of("/proc/self/stat"), 4096);
+    assertThat(Processes.parseStat(line).pid()).isEqualTo(ProcessHandle.current().pid());
+  }
+
+  @Test
+  void statParsedInPlaceMatchesFieldsAndRejectsShortOrBadLines() {
+    String tail = " 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0";
+    Processes.Stat s =
+        Processes.parseStat(
+            "42 (a) b) (c) S 1 42 42 34816 42 4194560 1 2 3 4 150 50 0 0 20 0 3 0 777 1000 256"
+                + tail
+                + "\n");
+    assertThat(s.pid()).isEqualTo(42);
+    assertThat(s.comm()).isEqualTo("a) b) (c");
+    assertThat(s.state()).isEqualTo("S");
+    assertThat(s.ppid()).isEqualTo(1);
+    assertThat(s.session()).isEqualTo(42);
+    assertThat(s.ttyNr()).isEqualTo(34816);
+    assertThat(s.cpuTicks()).isEqualTo(200);
+    assertThat(s.threads()).isEqualTo(3);
+    assertThat(s.startTicks()).isEqualTo(777);
+    assertThat(s.rssPages()).isEqualTo(256);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Processes.parseStat("42 (a) S 1 42 42 0 42 0 1 2 3 4 150 50"))
+        .isInstanceOf(Processes.ParseExceptionUnchecked.class)
+        .hasMessageContaining("fields after comm");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Processes.parseStat(
+                    "42 (a) S 1 42 42 0 42 0 1 2 3 4 x 50 0 0 20 0 3 0 777 1000 256" + tail))
+        .isInstanceOf(Processes.ParseExceptionUnchecked.class)
+        .hasMessageContaining("bad number");
+  }
+
+  @Test
+  void singleReadIsCutAtMaxAndEmptyForEmptyFiles(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("f"), "0123456789");
+    assertThat(SystemRoot.readSingleShow(f, 4)).isEqualTo("0123");
+    assertThat(SystemRoot.readSingleShow(f, 64)).isEqualTo("0123456789");
+    assertThat(SystemRoot.readSingleShow(Files.createFile(dir.resolve("e")), 64)).isEmpty();
+  }
+
+  @Test
+  void cachedStatvfsAgreesWithFileStoreAndStaysFresh(@TempDir Path dir) throws Exception {
+    Filesystems.Space first = Filesystems.STATVFS.space("/");
+    Filesystems.Space again = Filesystems.STATVFS.space("/");
+    assertThat(again.total()).isEqualTo(first.total());
+    assertThat(first.total()).isEqualTo(Files.getFileStore(Path.of("/")).getTotalSpace());
+    // the kept store still runs statvfs per query: a vanished mountpoint fails, not stale figures
+    Path gone = Files.createDirectory(dir.resolve("mnt"));
+    assertThat(Filesystems.STATVFS.space(gone.toString()).total()).isPositive();
+    Files.delete(gone);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Filesystems.STATVFS.space(gone.toString()))
+        .isInstanceOf(java.io.IOException.class);
+  }
+}
