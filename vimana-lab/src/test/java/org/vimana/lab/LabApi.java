@@ -1,5 +1,8 @@
 package org.vimana.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,33 @@ final class LabApi {
       return true;
     } catch (ApiException e) {
       return false;
+    }
+  }
+
+  /** Starts {@code sh -c command} in the guest without waiting; answers guest-exec's reply. */
+  JsonNode exec(String vm, String command) throws ApiException {
+    ObjectNode args = JsonNodeFactory.instance.objectNode().put("path", "/bin/sh");
+    args.putArray("arg").add("-c").add(command);
+    args.put("capture-output", false);
+    return api.agentCommand(vm, new AgentCommandRequest("guest-exec", args, 60_000L));
+  }
+
+  boolean exited(String vm, long pid) {
+    ObjectNode args = JsonNodeFactory.instance.objectNode().put("pid", pid);
+    try {
+      return api.agentCommand(vm, new AgentCommandRequest("guest-exec-status", args, 60_000L))
+          .path("exited")
+          .asBoolean();
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  String agentReadiness(String vm) {
+    try {
+      return api.agent(vm).readiness();
+    } catch (ApiException e) {
+      throw new AssertionError(e.getMessage(), e);
     }
   }
 

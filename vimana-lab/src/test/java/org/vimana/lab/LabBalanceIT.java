@@ -3,8 +3,6 @@ package org.vimana.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.vimana.api.client.ApiException;
 import org.vimana.api.client.VimanaClient;
-import org.vimana.api.model.AgentCommandRequest;
 import org.vimana.api.model.BalanceMoveView;
 import org.vimana.api.model.BalancePlanView;
 import org.vimana.api.model.BalanceSettingsRequest;
@@ -62,6 +57,7 @@ class LabBalanceIT {
   private final List<NodeDaemon> nodes = new ArrayList<>();
   private VimanaClient api;
   private LabApi polls;
+  private LabBalanceView view;
   private String hot;
   private final Map<String, Long> burners = new HashMap<>();
   private final Map<String, Long> boots = new HashMap<>();
@@ -82,6 +78,7 @@ class LabBalanceIT {
                     Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(2)));
     api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(90));
     polls = new LabApi(api);
+    view = new LabBalanceView(api, lab.hosts().stream().map(LabHost::name).toList());
     for (LabHost h : lab.hosts()) {
       NodeDaemon n =
           NodeDaemon.start(
@@ -103,7 +100,7 @@ class LabBalanceIT {
     }
     for (String vm : VMS) {
       LabApi.await(vm + " counts on its console", BOOT, () -> polls.counter(vm) >= 1);
-      LabApi.await(vm + "'s agent ready", BOOT, () -> agentReadiness(vm).equals("ready"));
+      LabApi.await(vm + "'s agent ready", BOOT, () -> polls.agentReadiness(vm).equals("ready"));
     }
   }
 
@@ -123,22 +120,22 @@ class LabBalanceIT {
   void burnersStartedThroughTheAgentMakeOneHostHot() throws Exception {
     assertThat(api.balance().mode()).isEqualTo("off");
     Map<String, Double> idle = new TreeMap<>();
-    for (VmView v : vms()) {
+    for (VmView v : view.vms()) {
       assertThat(v.hostName()).isEqualTo(hot);
       idle.put(v.name(), v.cpuPercent());
     }
     for (String vm : VMS) {
-      JsonNode started = exec(vm, "while :; do :; done");
+      JsonNode started = polls.exec(vm, "while :; do :; done");
       burners.put(vm, started.get("pid").asLong());
     }
-    awaitOrExplain(
+    view.awaitOrExplain(
         "every guest burning its vCPU",
         Duration.ofMinutes(5),
-        () -> vms().stream().allMatch(v -> cpu(v) >= BURNING_PERCENT));
+        () -> view.vms().stream().allMatch(v -> LabBalanceView.cpu(v) >= BURNING_PERCENT));
     Thread.sleep(6_000); // three more samples into each VM's demand history
-    Map<String, Double> load = hostLoads();
-    spreadBefore = spread(load);
-    for (VmView v : vms()) {
+    Map<String, Double> load = view.hostLoads();
+    spreadBefore = LabBalanceView.spread(load);
+    for (VmView v : view.vms()) {
       boots.put(v.name(), v.bootCount());
       countersBefore.put(v.name(), polls.counter(v.name()));
       assertThat(v.hostName()).as("nothing moves while balancing is off").isEqualTo(hot);
@@ -149,7 +146,7 @@ class LabBalanceIT {
     assertThat(advice.status()).isIn("advisory", "empty");
     System.out.printf(
         "LabBalanceIT: VM CPU %% idle %s, burning %s; host load %s; advice while off: %s%n",
-        idle, vmCpu(), load, advice.message());
+        idle, view.vmCpu(), load, advice.message());
   }
 
   @Test
@@ -159,15 +156,15 @@ class LabBalanceIT {
     assertThat(s.mode()).isEqualTo("automatic");
     assertThat(s.nextRunAt()).isNotNull();
     Instant on = Instant.now();
-    awaitOrExplain(
+    view.awaitOrExplain(
         "one VM per host with no plan being applied",
         CONVERGE,
         () ->
-            perHost().size() == 3
-                && periodic().stream().noneMatch(p -> p.status().equals("applying")));
+            view.perHost().size() == 3
+                && view.periodic().stream().noneMatch(p -> p.status().equals("applying")));
 
     List<BalancePlanView> withMoves =
-        periodic().stream().filter(p -> !p.moves().isEmpty()).toList();
+        view.periodic().stream().filter(p -> !p.moves().isEmpty()).toList();
     assertThat(withMoves).isNotEmpty();
     List<BalanceMoveView> moves = withMoves.stream().flatMap(p -> p.moves().stream()).toList();
     assertThat(withMoves)
@@ -198,11 +195,11 @@ class LabBalanceIT {
     // Before: the hot host carried all three burners (~1.0), the others nothing. A moved VM's
     // first sample on its new host reads 0 %, so the loads settle a sample or two after the move.
     double bound = Math.min(0.25, spreadBefore / 2);
-    awaitOrExplain(
+    view.awaitOrExplain(
         "host load spread below " + bound,
         Duration.ofSeconds(30),
-        () -> spread(hostLoads()) < bound);
-    Map<String, Double> load = hostLoads();
+        () -> LabBalanceView.spread(view.hostLoads()) < bound);
+    Map<String, Double> load = view.hostLoads();
     System.out.printf(
         "LabBalanceIT: %d plan(s), %d migrations, converged %d ms after automatic mode was set;"
             + " imbalance %.3f; host load spread %.2f -> %.2f %s; VM CPU %% %s%n",
@@ -211,9 +208,9 @@ class LabBalanceIT {
         Duration.between(on, convergedAt).toMillis(),
         withMoves.get(withMoves.size() - 1).imbalance(),
         spreadBefore,
-        spread(load),
+        LabBalanceView.spread(load),
         load,
-        vmCpu());
+        view.vmCpu());
     for (MigrationView m : migrations) {
       System.out.printf(
           "LabBalanceIT: %s %s -> %s total %d ms, downtime %d ms, %d MiB%n",
@@ -227,10 +224,11 @@ class LabBalanceIT {
     LabApi.await(
         "two periodic rounds after the loads converged",
         Duration.ofMinutes(1),
-        () -> periodic().stream().filter(p -> p.createdAt().isAfter(converged())).count() >= 2);
+        () ->
+            view.periodic().stream().filter(p -> p.createdAt().isAfter(converged())).count() >= 2);
     List<BalancePlanView> after =
-        periodic().stream().filter(p -> p.createdAt().isAfter(converged())).toList();
-    double first = periodic().get(0).imbalance();
+        view.periodic().stream().filter(p -> p.createdAt().isAfter(converged())).toList();
+    double first = view.periodic().get(0).imbalance();
     assertThat(after)
         .allSatisfy(
             p -> {
@@ -240,7 +238,7 @@ class LabBalanceIT {
               assertThat(p.imbalance()).isLessThan(first);
             });
     assertThat(api.migrations(null, 50)).hasSize(2);
-    assertThat(perHost()).hasSize(3);
+    assertThat(view.perHost()).hasSize(3);
     System.out.printf(
         "LabBalanceIT: %d later round(s) empty at imbalance %s (first plan at %.3f)%n",
         after.size(), after.stream().map(p -> "%.3f".formatted(p.imbalance())).toList(), first);
@@ -257,9 +255,9 @@ class LabBalanceIT {
       LabApi.await(
           vm + "'s agent ready on " + v.hostName(),
           Duration.ofSeconds(60),
-          () -> agentReadiness(vm).equals("ready"));
-      exec(vm, "kill " + pid);
-      LabApi.await(vm + "'s burner ended", Duration.ofMinutes(1), () -> exited(vm, pid));
+          () -> polls.agentReadiness(vm).equals("ready"));
+      polls.exec(vm, "kill " + pid);
+      LabApi.await(vm + "'s burner ended", Duration.ofMinutes(1), () -> polls.exited(vm, pid));
       System.out.printf(
           "LabBalanceIT: %s on %s: burner stopped through the agent%n", vm, v.hostName());
     }
@@ -268,42 +266,6 @@ class LabBalanceIT {
       api.deleteVm(vm, true);
     }
     assertThat(api.vms(VmFilter.all())).isEmpty();
-  }
-
-  /** As {@link LabApi#await}, but a timeout says what the balancer did and where it is. */
-  private void awaitOrExplain(String what, Duration limit, BooleanSupplier ok)
-      throws InterruptedException {
-    try {
-      LabApi.await(what, limit, ok);
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "\n" + diagnosis(), e);
-    }
-  }
-
-  private String diagnosis() {
-    StringBuilder out = new StringBuilder("VM CPU %: ").append(vmCpu());
-    try {
-      BalanceStatus s = api.balance();
-      out.append("\nbalance: ").append(s.mode()).append(", next run ").append(s.nextRunAt());
-      for (BalancePlanView p : api.balanceHistory(5)) {
-        out.append("\n  plan ").append(p.trigger()).append(' ').append(p.status());
-        out.append(": ").append(p.message()).append(' ').append(p.notes());
-      }
-      out.append("\non demand now: ").append(api.balancePlan().message());
-    } catch (ApiException | RuntimeException e) {
-      out.append("\nbalance API: ").append(e);
-    }
-    Thread.getAllStackTraces()
-        .forEach(
-            (t, stack) -> {
-              if (t.getName().startsWith("vimana-balance")) {
-                out.append("\nthread ").append(t.getName()).append(' ').append(t.getState());
-                for (int i = 0; i < Math.min(12, stack.length); i++) {
-                  out.append("\n    at ").append(stack[i]);
-                }
-              }
-            });
-    return out.toString();
   }
 
   private void everyGuestStillRunsAndCounts() throws Exception {
@@ -318,99 +280,8 @@ class LabBalanceIT {
     }
   }
 
-  /** Starts {@code sh -c command} in the guest without waiting; answers guest-exec's reply. */
-  private JsonNode exec(String vm, String command) throws ApiException {
-    ObjectNode args = JsonNodeFactory.instance.objectNode().put("path", "/bin/sh");
-    args.putArray("arg").add("-c").add(command);
-    args.put("capture-output", false);
-    return api.agentCommand(vm, new AgentCommandRequest("guest-exec", args, 60_000L));
-  }
-
-  private boolean exited(String vm, long pid) {
-    ObjectNode args = JsonNodeFactory.instance.objectNode().put("pid", pid);
-    try {
-      return api.agentCommand(vm, new AgentCommandRequest("guest-exec-status", args, 60_000L))
-          .path("exited")
-          .asBoolean();
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  private String agentReadiness(String vm) {
-    try {
-      return api.agent(vm).readiness();
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  /** Each host's CPU demand as the balancer counts it: its VMs' use over its cores. */
-  private Map<String, Double> hostLoads() {
-    Map<String, Double> load = new TreeMap<>();
-    lab.hosts().forEach(h -> load.put(h.name(), 0.0));
-    for (VmView v : vms()) {
-      int cores = nodesCores(v.hostName());
-      load.merge(v.hostName(), cpu(v) * v.vcpus() / 100.0 / cores, Double::sum);
-    }
-    load.replaceAll((h, l) -> Math.round(l * 100) / 100.0);
-    return load;
-  }
-
-  private int nodesCores(String host) {
-    try {
-      return api.host(host).cpuCores();
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
   private Instant converged() {
     assertThat(convergedAt).as("the loads converged (previous test)").isNotNull();
     return convergedAt;
-  }
-
-  private static double spread(Map<String, Double> load) {
-    return load.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
-        - load.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-  }
-
-  private Map<String, Double> vmCpu() {
-    Map<String, Double> out = new TreeMap<>();
-    vms().forEach(v -> out.put(v.name() + "@" + v.hostName(), Math.rint(cpu(v))));
-    return out;
-  }
-
-  private static double cpu(VmView v) {
-    return v.cpuPercent() == null ? 0 : v.cpuPercent();
-  }
-
-  private Map<String, Integer> perHost() {
-    Map<String, Integer> out = new HashMap<>();
-    vms().forEach(v -> out.merge(v.hostName(), 1, Integer::sum));
-    return out;
-  }
-
-  /** The daemon's periodic plans, oldest first. */
-  private List<BalancePlanView> periodic() {
-    try {
-      List<BalancePlanView> out =
-          new ArrayList<>(
-              api.balanceHistory(100).stream()
-                  .filter(p -> p.trigger().equals("periodic"))
-                  .toList());
-      out.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
-      return out;
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  private List<VmView> vms() {
-    try {
-      return api.vms(VmFilter.all());
-    } catch (ApiException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
   }
 }
