@@ -51,12 +51,12 @@ die() { log "ERROR: $*"; exit 1; }
 
 # The variant picks the image name (so one never replaces another in the cache), the kernel and
 # its own kernel cache. "watchdog": Debian's generic kernel, whose i6300esb module (the cloud
-# kernel has none) must then be there, and no guest agent unless VIMANA_GUEST_AGENT names one;
-# no_timer_check: on a loaded host the guest's IO-APIC timer check struggles ("..MP-BIOS bug: 8254
-# timer not connected to IO-APIC" seen) and can panic ("IO-APIC + timer doesn't work!"), which
-# with panic=-1 is a reboot; one lab guest rebooted by itself at load 30 before its watchdog fired.
-# UNPACK_KERNEL: see below.
-CMDLINE_EXTRA="" UNPACK_KERNEL=""
+# kernel has none) must then be there, and no guest agent unless VIMANA_GUEST_AGENT names one.
+# Every variant boots with no_timer_check: on a loaded host a TCG guest's IO-APIC timer check
+# struggles ("..MP-BIOS bug: 8254 timer not connected to IO-APIC" seen) and can panic ("IO-APIC +
+# timer doesn't work!"), which with panic=-1 is a reboot; one lab guest rebooted by itself at load
+# 30 before its watchdog fired. UNPACK_KERNEL: see below.
+CMDLINE_EXTRA=" no_timer_check" UNPACK_KERNEL=""
 case "${VIMANA_IMAGE_VARIANT:-}" in
   "")
     IMAGE_NAME=vimana-busybox KCACHE="$CACHE/kernel"
@@ -65,7 +65,7 @@ case "${VIMANA_IMAGE_VARIANT:-}" in
   watchdog)
     IMAGE_NAME=vimana-busybox-watchdog KCACHE="$CACHE/kernel-generic" KERNEL_METAS=linux-image-amd64
     REQUIRED_MODULES="$REQUIRED_MODULES watchdog i6300esb"
-    VIMANA_GUEST_AGENT="${VIMANA_GUEST_AGENT:-none}" CMDLINE_EXTRA=" no_timer_check" UNPACK_KERNEL=1
+    VIMANA_GUEST_AGENT="${VIMANA_GUEST_AGENT:-none}" UNPACK_KERNEL=1
     ;;
   *) die "VIMANA_IMAGE_VARIANT=$VIMANA_IMAGE_VARIANT: unknown (empty or watchdog)" ;;
 esac
