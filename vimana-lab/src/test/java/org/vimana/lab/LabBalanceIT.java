@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,6 @@ import org.vimana.api.model.CreateVmRequest;
 import org.vimana.api.model.MigrationView;
 import org.vimana.api.model.VmFilter;
 import org.vimana.api.model.VmView;
-import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * Automatic balancing on real VMs, through the public API only: three lab hosts, a manager and
@@ -52,9 +47,7 @@ class LabBalanceIT {
   private static final double BURNING_PERCENT = 25;
 
   @TempDir static Path dir;
-  private Lab lab;
-  private ManagerServer manager;
-  private final List<NodeDaemon> nodes = new ArrayList<>();
+  private LabCluster cluster;
   private VimanaClient api;
   private LabApi polls;
   private LabBalanceView view;
@@ -67,33 +60,20 @@ class LabBalanceIT {
 
   @BeforeAll
   void startLab() throws Exception {
-    Path cache =
-        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab").toAbsolutePath();
-    lab = Lab.start(cache, dir.resolve("lab"), "lab-bal", 3);
     // Stats every 2 s: the demand history (EWMA, half-life 4 samples) follows the burners in ~10 s.
-    manager =
-        ManagerServer.start(
-            ManagerConfig.defaults(dir.resolve("manager"))
-                .withIntervals(
-                    Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(2)));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(90));
+    cluster =
+        LabCluster.start(
+            dir,
+            "lab-bal",
+            3,
+            c ->
+                c.withIntervals(
+                    Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(2)),
+            Duration.ofSeconds(90));
+    api = cluster.api;
     polls = new LabApi(api);
-    view = new LabBalanceView(api, lab.hosts().stream().map(LabHost::name).toList());
-    for (LabHost h : lab.hosts()) {
-      NodeDaemon n =
-          NodeDaemon.start(
-              new NodeConfig(
-                  h.name(),
-                  "127.0.0.1:" + manager.grpcPort(),
-                  manager.joinToken(),
-                  "libvirt",
-                  lab.driverOptions(h),
-                  null,
-                  null));
-      nodes.add(n);
-      assertThat(n.awaitConnected(Duration.ofSeconds(30))).as(h.name() + " enrolled").isTrue();
-    }
-    hot = lab.hosts().get(0).name();
+    view = new LabBalanceView(api, cluster.hostNames());
+    hot = cluster.host(0).name();
     api.createTemplate(Lab.template());
     for (String vm : VMS) {
       api.createVm(new CreateVmRequest(vm, "lab", null, null, null, null, null, null, hot, null));
@@ -106,12 +86,8 @@ class LabBalanceIT {
 
   @AfterAll
   void stopLab() {
-    nodes.forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
-    }
-    if (lab != null) {
-      lab.close(); // destroys the hosts' guests and stops their libvirtds
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

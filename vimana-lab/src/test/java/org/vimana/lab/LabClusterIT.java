@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,6 @@ import org.vimana.api.model.SnapshotView;
 import org.vimana.api.model.VmFilter;
 import org.vimana.api.model.VmView;
 import org.vimana.core.vm.VmAction;
-import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * Real VMs under QEMU TCG on three lab hosts, driven only through the public API: a manager and
@@ -43,34 +38,17 @@ class LabClusterIT {
   private static final Duration AGENT_AFTER_MIGRATION = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
+  private LabCluster cluster;
   private Lab lab;
-  private ManagerServer manager;
-  private final List<NodeDaemon> nodes = new ArrayList<>();
   private VimanaClient api;
   private LabApi polls;
 
   @BeforeAll
   void startLab() throws Exception {
-    Path cache =
-        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab").toAbsolutePath();
-    lab = Lab.start(cache, dir.resolve("lab"), "lab-it", 3);
-    manager = ManagerServer.start(ManagerConfig.defaults(dir.resolve("manager")));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    cluster = LabCluster.start(dir, "lab-it", 3, c -> c, Duration.ofSeconds(60));
+    lab = cluster.lab;
+    api = cluster.api;
     polls = new LabApi(api);
-    for (LabHost h : lab.hosts()) {
-      NodeDaemon n =
-          NodeDaemon.start(
-              new NodeConfig(
-                  h.name(),
-                  "127.0.0.1:" + manager.grpcPort(),
-                  manager.joinToken(),
-                  "libvirt",
-                  lab.driverOptions(h),
-                  null,
-                  null));
-      nodes.add(n);
-      assertThat(n.awaitConnected(Duration.ofSeconds(30))).as(h.name() + " enrolled").isTrue();
-    }
     api.createTemplate(Lab.template());
     for (int i = 1; i <= 6; i++) {
       api.createVm(CreateVmRequest.fromTemplate("lab-vm-" + i, "lab"));
@@ -79,12 +57,8 @@ class LabClusterIT {
 
   @AfterAll
   void stopLab() {
-    nodes.forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
-    }
-    if (lab != null) {
-      lab.close(); // destroys the hosts' guests and stops their libvirtds
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -25,10 +25,6 @@ import org.vimana.api.model.EventView;
 import org.vimana.api.model.MigrateRequest;
 import org.vimana.api.model.MigrationView;
 import org.vimana.api.model.VmView;
-import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * Faults on real VMs, seen through the public API and checked against libvirt itself: the target's
@@ -42,38 +38,23 @@ class LabFaultIT {
   private static final Duration STATS = Duration.ofSeconds(2);
 
   @TempDir static Path dir;
+  private LabCluster cluster;
   private Lab lab;
-  private ManagerServer manager;
-  private final List<NodeConfig> configs = new ArrayList<>();
-  private final List<NodeDaemon> nodes = new ArrayList<>();
   private VimanaClient api;
   private LabApi polls;
 
   @BeforeAll
   void startLab() throws Exception {
-    Path cache =
-        Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab").toAbsolutePath();
-    lab = Lab.start(cache, dir.resolve("lab"), "lab-fault", 3);
-    manager =
-        ManagerServer.start(
-            ManagerConfig.defaults(dir.resolve("manager"))
-                .withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(10), STATS));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken(), Duration.ofSeconds(60));
+    cluster =
+        LabCluster.start(
+            dir,
+            "lab-fault",
+            3,
+            c -> c.withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(10), STATS),
+            Duration.ofSeconds(60));
+    lab = cluster.lab;
+    api = cluster.api;
     polls = new LabApi(api);
-    for (LabHost h : lab.hosts()) {
-      NodeConfig c =
-          new NodeConfig(
-              h.name(),
-              "127.0.0.1:" + manager.grpcPort(),
-              manager.joinToken(),
-              "libvirt",
-              lab.driverOptions(h),
-              null,
-              null);
-      configs.add(c);
-      nodes.add(NodeDaemon.start(c));
-      assertThat(nodes.get(nodes.size() - 1).awaitConnected(Duration.ofSeconds(30))).isTrue();
-    }
     api.createTemplate(Lab.template());
     for (int i = 1; i <= 3; i++) {
       api.createVm(pinned("fault-vm-" + i, host(i)));
@@ -82,12 +63,8 @@ class LabFaultIT {
 
   @AfterAll
   void stopLab() {
-    nodes.forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
-    }
-    if (lab != null) {
-      lab.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -174,13 +151,12 @@ class LabFaultIT {
     String domId = virsh(h, "domid", vm);
     int counted = polls.counter(vm);
 
-    nodes.get(2).close();
+    cluster.stopNode(2);
     // Without its node the VM goes on in libvirt.
     assertThat(virsh(h, "domstate", vm)).isEqualTo("running");
     Instant restarted = Instant.now();
     long t0 = System.nanoTime();
-    nodes.set(2, NodeDaemon.start(configs.get(2)));
-    assertThat(nodes.get(2).awaitConnected(Duration.ofSeconds(60))).isTrue();
+    cluster.startNode(2);
     long connectMs = ms(t0);
     LabApi.await(vm + " running again in the inventory", Duration.ofMinutes(1), () -> running(vm));
 
