@@ -1,9 +1,12 @@
 package org.vimana.lab;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.vimana.api.client.VimanaClient;
 import org.vimana.manager.ManagerConfig;
@@ -97,6 +100,18 @@ final class LabCluster implements AutoCloseable {
     if (!n.awaitConnected(ENROL)) {
       throw new AssertionError(configs.get(i).name() + " did not enrol within " + ENROL);
     }
+  }
+
+  /** Runs virsh against a lab host's libvirtd; fails the test when virsh does. */
+  static String virsh(LabHost h, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("virsh", "-q", "-c", h.uri()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
+    }
+    return out;
   }
 
   @Override

@@ -94,6 +94,16 @@ class LabClusterIT {
         polls.finished(api.migrate("lab-vm-1", new MigrateRequest(away, 300L, null, null)));
     assertThat(there.state()).as(there.message()).isEqualTo("succeeded");
     assertThat(api.vm("lab-vm-1").hostName()).isEqualTo(away);
+    // Its console log and agent socket moved into the target's state directory, in the running
+    // definition and in the persistent one that a later start on this host uses.
+    LabHost awayHost = lab.hosts().stream().filter(h -> h.name().equals(away)).findFirst().get();
+    String awayDir = lab.driverOptions(awayHost).get("state-dir");
+    for (String xml :
+        List.of(
+            LabCluster.virsh(awayHost, "dumpxml", "lab-vm-1"),
+            LabCluster.virsh(awayHost, "dumpxml", "--inactive", "lab-vm-1"))) {
+      assertThat(xml).contains(awayDir + "/").doesNotContain("/" + home + "/");
+    }
     // The target's node connects to the guest's agent over the new channel socket at once: the
     // agent answers commands through the API within seconds of the migration's end.
     long arrived = System.nanoTime();

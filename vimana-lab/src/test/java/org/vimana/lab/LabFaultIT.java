@@ -3,13 +3,9 @@ package org.vimana.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -94,8 +90,9 @@ class LabFaultIT {
           return p != null && p > 0;
         });
     // Ground truth: a migration job on the source, the incoming domain on the target.
-    assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+Unbounded");
-    assertThat(virsh(target, "list", "--name")).contains(vm);
+    assertThat(LabCluster.virsh(source, "domjobinfo", vm))
+        .containsPattern("Job type:\\s+Unbounded");
+    assertThat(LabCluster.virsh(target, "list", "--name")).contains(vm);
 
     Integer progress = polls.migration(m.id()).progressPercent();
     long k0 = System.nanoTime();
@@ -113,8 +110,8 @@ class LabFaultIT {
     VmView v = api.vm(vm);
     assertThat(v.hostName()).isEqualTo(source.name());
     assertThat(v.state()).isEqualTo("running");
-    assertThat(virsh(source, "domstate", vm)).isEqualTo("running");
-    assertThat(virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+None");
+    assertThat(LabCluster.virsh(source, "domstate", vm)).isEqualTo("running");
+    assertThat(LabCluster.virsh(source, "domjobinfo", vm)).containsPattern("Job type:\\s+None");
     int atFailure = polls.counter(vm);
     LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > atFailure + 2);
     assertThat(polls.counters(vm)).isSorted();
@@ -139,7 +136,7 @@ class LabFaultIT {
         polls.finished(api.migrate(vm, new MigrateRequest(target.name(), 300L, null, null)));
     assertThat(again.state()).as(again.message()).isEqualTo("succeeded");
     assertThat(api.vm(vm).hostName()).isEqualTo(target.name());
-    assertThat(virsh(source, "list", "--all", "--name")).doesNotContain(vm);
+    assertThat(LabCluster.virsh(source, "list", "--all", "--name")).doesNotContain(vm);
   }
 
   @Test
@@ -148,12 +145,12 @@ class LabFaultIT {
     String vm = "fault-vm-3";
     LabHost h = host(3);
     VmView before = api.vm(vm);
-    String domId = virsh(h, "domid", vm);
+    String domId = LabCluster.virsh(h, "domid", vm);
     int counted = polls.counter(vm);
 
     cluster.stopNode(2);
     // Without its node the VM goes on in libvirt.
-    assertThat(virsh(h, "domstate", vm)).isEqualTo("running");
+    assertThat(LabCluster.virsh(h, "domstate", vm)).isEqualTo("running");
     Instant restarted = Instant.now();
     long t0 = System.nanoTime();
     cluster.startNode(2);
@@ -164,7 +161,9 @@ class LabFaultIT {
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.hostName()).isEqualTo(h.name());
     assertThat(after.bootCount()).isEqualTo(before.bootCount());
-    assertThat(virsh(h, "domid", vm)).as("the same QEMU process, not a new boot").isEqualTo(domId);
+    assertThat(LabCluster.virsh(h, "domid", vm))
+        .as("the same QEMU process, not a new boot")
+        .isEqualTo(domId);
     LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > counted + 2);
     assertThat(polls.counters(vm)).as("no reset: the guest never booted again").isSorted();
     assertThat(api.events(vm, 100))
@@ -179,7 +178,7 @@ class LabFaultIT {
   void afterALibvirtdRestartTheNodeReconnectsAndEventsAndStatsResume() throws Exception {
     String vm = "fault-vm-3";
     LabHost h = host(3);
-    String domId = virsh(h, "domid", vm);
+    String domId = LabCluster.virsh(h, "domid", vm);
     int counted = polls.counter(vm);
 
     long k0 = System.nanoTime();
@@ -197,18 +196,20 @@ class LabFaultIT {
     LabApi.await("the node reconnects", Duration.ofMinutes(1), () -> consoleWorks(vm));
     long reconnectMs = ms(r0) - restartMs;
     Instant back = Instant.now();
-    assertThat(virsh(h, "domid", vm)).as("libvirtd re-attached to the same guest").isEqualTo(domId);
+    assertThat(LabCluster.virsh(h, "domid", vm))
+        .as("libvirtd re-attached to the same guest")
+        .isEqualTo(domId);
     LabApi.await(vm + " counts on", Duration.ofMinutes(1), () -> polls.counter(vm) > counted + 2);
     assertThat(polls.counters(vm)).isSorted();
 
     // Events: a pause and a resume made behind Vimana's back reach the inventory only through
     // libvirt's events on the new connection.
-    virsh(h, "suspend", vm);
+    LabCluster.virsh(h, "suspend", vm);
     LabApi.await(
         vm + " paused in the inventory",
         Duration.ofSeconds(60),
         () -> polls.state(vm).equals("paused"));
-    virsh(h, "resume", vm);
+    LabCluster.virsh(h, "resume", vm);
     LabApi.await(vm + " running in the inventory", Duration.ofSeconds(60), () -> running(vm));
     assertThat(api.events(vm, 50))
         .filteredOn(e -> !e.at().isBefore(back))
@@ -259,21 +260,10 @@ class LabFaultIT {
   }
 
   /** Asks the host's libvirtd directly (the ground truth); fails the test if virsh fails. */
-  private static String virsh(LabHost h, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("virsh", "-q", "-c", h.uri()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
-    }
-    return out;
-  }
-
-  /** As {@link #virsh}, or null when virsh fails. */
+  /** As {@link LabCluster#virsh}, or null when virsh fails. */
   private static String virshQuietly(LabHost h, String... args) {
     try {
-      return virsh(h, args);
+      return LabCluster.virsh(h, args);
     } catch (IOException | AssertionError e) {
       return null;
     } catch (InterruptedException e) {

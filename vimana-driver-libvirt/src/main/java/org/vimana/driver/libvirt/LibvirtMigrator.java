@@ -3,6 +3,8 @@ package org.vimana.driver.libvirt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,8 @@ import org.libvirt.Domain;
 import org.libvirt.DomainJobStats;
 import org.libvirt.LibvirtException;
 import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
+import org.libvirt.TypedUlongParameter;
 import org.vimana.core.driver.HypervisorException;
 import org.vimana.core.driver.HypervisorException.Reason;
 import org.vimana.core.driver.MigrationOptions;
@@ -39,6 +43,7 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
   private static final long PERSIST_DEST = 8;
   private static final long UNSAFE = 512;
   private static final int JOB_STATS_COMPLETED = 1;
+  private static final int XML_INACTIVE = 2;
   private static final int XML_MIGRATABLE = 8;
 
   private final LibvirtOptions options;
@@ -131,19 +136,18 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
     long t0 = System.nanoTime();
     try {
       d.migrateSetMaxDowntime(migration.maxDowntimeMillis());
-      // The target's console log and agent socket go in its own state directory.
-      String destXml =
-          relocate
-              ? Relocation.relocate(
-                  d.getXMLDesc(XML_MIGRATABLE), options.stateDir(), target.stateDir())
-              : null;
-      d.migrateToURI(
-          libvirtUri,
-          target.migrationUri(),
-          destXml,
-          LIVE | PEER2PEER | PERSIST_DEST | (options.migrateUnsafe() ? UNSAFE : 0),
-          null,
-          migration.bandwidthMibPerSecond());
+      long flags = LIVE | PEER2PEER | PERSIST_DEST | (options.migrateUnsafe() ? UNSAFE : 0);
+      if (relocate) {
+        d.migrateToURI(libvirtUri, relocatedParameters(d, target, migration), (int) flags);
+      } else {
+        d.migrateToURI(
+            libvirtUri,
+            target.migrationUri(),
+            null,
+            flags,
+            null,
+            migration.bandwidthMibPerSecond());
+      }
       long total = (System.nanoTime() - t0) / 1_000_000;
       Map<String, Long> job = jobStats(d, JOB_STATS_COMPLETED);
       d.undefine(d.snapshotNum() > 0 ? 2 : 0);
@@ -162,6 +166,35 @@ public final class LibvirtMigrator implements Migrator, AutoCloseable {
       throw new java.util.concurrent.CompletionException(
           Errors.map("migration of " + vmId + " to " + libvirtUri + " failed", e));
     }
+  }
+
+  /**
+   * virDomainMigrateToURI3's parameters that put the VM's console log and agent socket in the
+   * target's state directory, in its running definition and in the persistent one (which libvirt
+   * would otherwise copy from the source as it is).
+   */
+  private TypedParameter[] relocatedParameters(
+      Domain d, IncomingTarget target, MigrationOptions migration) throws LibvirtException {
+    List<TypedParameter> p = new ArrayList<>();
+    if (target.migrationUri() != null) {
+      p.add(new TypedStringParameter("migrate_uri", target.migrationUri()));
+    }
+    p.add(
+        new TypedStringParameter(
+            "destination_xml",
+            Relocation.relocate(
+                d.getXMLDesc(XML_MIGRATABLE), options.stateDir(), target.stateDir())));
+    p.add(
+        new TypedStringParameter(
+            "persistent_xml",
+            Relocation.relocate(
+                d.getXMLDesc(XML_INACTIVE | XML_MIGRATABLE),
+                options.stateDir(),
+                target.stateDir())));
+    if (migration.bandwidthMibPerSecond() > 0) {
+      p.add(new TypedUlongParameter("bandwidth", migration.bandwidthMibPerSecond()));
+    }
+    return p.toArray(new TypedParameter[0]);
   }
 
   /**
