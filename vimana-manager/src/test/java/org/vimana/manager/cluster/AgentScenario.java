@@ -6,10 +6,6 @@ import static org.vimana.manager.cluster.ManagerScenario.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,18 +152,27 @@ abstract class AgentScenario {
       expect(400, "timeoutMs must be 1..120000", () -> call("guest", "guest-ping", null, 0L));
       expect(400, "timeoutMs must be 1..120000", () -> call("guest", "guest-ping", null, 999_999L));
       String path = "/api/v1/vms/guest/agent";
-      assertThat(raw("POST", path, "{\"command\": \"guest-ping\",\n \"arguments\": }"))
+      assertThat(
+              ManagerScenario.raw(
+                  manager, "POST", path, "{\"command\": \"guest-ping\",\n \"arguments\": }"))
           .startsWith("400")
           .contains("malformed JSON at line 2");
-      assertThat(raw("POST", path, "{\"command\":\"guest-ping\",\"arguments\":[1]}"))
+      assertThat(
+              ManagerScenario.raw(
+                  manager, "POST", path, "{\"command\":\"guest-ping\",\"arguments\":[1]}"))
           .startsWith("400")
           .contains("arguments must be a JSON object");
-      assertThat(raw("POST", path, "{\"command\":\"guest-ping\",\"args\":{}}"))
+      assertThat(
+              ManagerScenario.raw(
+                  manager, "POST", path, "{\"command\":\"guest-ping\",\"args\":{}}"))
           .startsWith("400")
           .contains("unknown field");
-      assertThat(raw("POST", path, "{\"command\":\"guest-ping\",\"timeoutMs\":\"soon\"}"))
+      assertThat(
+              ManagerScenario.raw(
+                  manager, "POST", path, "{\"command\":\"guest-ping\",\"timeoutMs\":\"soon\"}"))
           .startsWith("400");
-      assertThat(raw("GET", "/api/v1/vms/ghost/agent", null)).startsWith("404");
+      assertThat(ManagerScenario.raw(manager, "GET", "/api/v1/vms/ghost/agent", null))
+          .startsWith("404");
 
       // Stopped: no channel, and commands are refused for the VM's state.
       api.action("guest", VmAction.FORCE_STOP);
@@ -223,22 +228,6 @@ abstract class AgentScenario {
     } catch (ApiException e) {
       throw new AssertionError(e.getMessage(), e);
     }
-  }
-
-  private String raw(String method, String path, String body) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(manager.apiUrl() + path))
-                    .header("Authorization", "Bearer " + manager.adminToken())
-                    .method(
-                        method,
-                        body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() + " " + r.body();
   }
 
   private static long memTotalBytes() throws Exception {

@@ -3,10 +3,6 @@ package org.vimana.manager.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vimana.manager.cluster.ManagerScenario.expect;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -246,9 +242,11 @@ abstract class BalanceScenario {
         400,
         "intervalSeconds must be from 5 to 86400, got 0",
         () -> api.setBalance(new BalanceSettingsRequest(null, null, null, 0L)));
-    assertThat(put("{\"mood\": \"off\"}")).contains("400").contains("unknown field \\\"mood\\\"");
-    assertThat(put("{\"mode\": ")).contains("400").contains("malformed JSON at line 1");
-    assertThat(put("")).contains("400").contains("request body is empty");
+    assertThat(putBalance("{\"mood\": \"off\"}"))
+        .contains("400")
+        .contains("unknown field \\\"mood\\\"");
+    assertThat(putBalance("{\"mode\": ")).contains("400").contains("malformed JSON at line 1");
+    assertThat(putBalance("")).contains("400").contains("request body is empty");
     BalanceStatus unchanged = api.balance();
     assertThat(unchanged.mode()).isEqualTo("off");
     assertThat(unchanged.planner()).isEqualTo("equalize:3");
@@ -294,16 +292,8 @@ abstract class BalanceScenario {
   }
 
   /** A raw PUT of {@code body} to /api/v1/balance: "STATUS BODY". */
-  private String put(String body) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(manager.apiUrl() + "/api/v1/balance"))
-                    .header("Authorization", "Bearer " + manager.adminToken())
-                    .PUT(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() + " " + r.body();
+  private String putBalance(String body) throws Exception {
+    return ManagerScenario.raw(manager, "PUT", "/api/v1/balance", body);
   }
 
   private BalancePlanView planById(String id) {

@@ -170,19 +170,23 @@ abstract class ManagerScenario {
         });
     expect(401, "not valid", () -> new VimanaClient(manager.apiUrl(), "wrong").hosts());
 
-    assertThat(raw("POST", "/api/v1/vms", "{\"name\": \"x\",\n \"vcpus\": }"))
+    assertThat(raw(manager, "POST", "/api/v1/vms", "{\"name\": \"x\",\n \"vcpus\": }"))
         .startsWith("400")
         .contains("malformed JSON at line 2");
-    assertThat(raw("POST", "/api/v1/vms", "{\"name\":\"x\",\"vcpu\":2}"))
+    assertThat(raw(manager, "POST", "/api/v1/vms", "{\"name\":\"x\",\"vcpu\":2}"))
         .startsWith("400")
         .contains("unknown field \\\"vcpu\\\"");
-    assertThat(raw("POST", "/api/v1/vms", "")).startsWith("400").contains("empty");
-    assertThat(raw("POST", "/api/v1/vms", "[1,2]")).startsWith("400");
-    assertThat(raw("GET", "/api/v1/events?limit=abc", null)).startsWith("400").contains("limit");
-    assertThat(raw("POST", "/api/v1/hosts/h1/maintenance", "{}"))
+    assertThat(raw(manager, "POST", "/api/v1/vms", "")).startsWith("400").contains("empty");
+    assertThat(raw(manager, "POST", "/api/v1/vms", "[1,2]")).startsWith("400");
+    assertThat(raw(manager, "GET", "/api/v1/events?limit=abc", null))
+        .startsWith("400")
+        .contains("limit");
+    assertThat(raw(manager, "POST", "/api/v1/hosts/h1/maintenance", "{}"))
         .startsWith("400")
         .contains("enabled");
-    assertThat(raw("GET", "/api/v1/nothing", null)).startsWith("404").contains("not_found");
+    assertThat(raw(manager, "GET", "/api/v1/nothing", null))
+        .startsWith("404")
+        .contains("not_found");
 
     List<VmView> after = api.vms(VmFilter.all());
     assertThat(after).extracting(VmView::id).isEqualTo(before.stream().map(VmView::id).toList());
@@ -228,7 +232,9 @@ abstract class ManagerScenario {
     assertThat(api.templates()).extracting(Template::name).containsExactly("t");
   }
 
-  private String raw(String method, String path, String body) throws Exception {
+  /** A raw request to the manager's API with the admin token: "STATUS BODY" (null body: none). */
+  static String raw(ManagerServer manager, String method, String path, String body)
+      throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
