@@ -1,6 +1,8 @@
 package org.vimana.agent.ext;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.vimana.agent.json.Expect;
 import org.vimana.agent.json.JsonArray;
 import org.vimana.agent.json.JsonObject;
@@ -9,7 +11,9 @@ import org.vimana.agent.json.JsonValue;
 /**
  * vimana-status: everything an operator looks at first, in one reply. Rates and percentages are
  * over {@code intervalSeconds}, the time since the agent's previous sample (0 on the first one,
- * when they are averages since boot for CPU and zero for rates).
+ * when they are averages since boot for CPU and zero for rates). {@code sections} are the parts
+ * taken (see {@link StatusRequest#sections()}); the lists of the others are empty, and their keys
+ * absent from the JSON, so "none" and "not asked for" stay apart.
  */
 public record StatusSnapshot(
     long takenAtMillis,
@@ -24,9 +28,11 @@ public record StatusSnapshot(
     List<ProcessInfo> processes,
     List<ListeningSocket> sockets,
     List<ServiceState> services,
-    List<HealthCheck.Result> health) {
+    List<HealthCheck.Result> health,
+    Set<StatusSection> sections) {
 
   public StatusSnapshot {
+    sections = StatusSection.copy(sections);
     disks = List.copyOf(disks);
     filesystems = List.copyOf(filesystems);
     interfaces = List.copyOf(interfaces);
@@ -137,25 +143,38 @@ public record StatusSnapshot(
   }
 
   public JsonObject toJson() {
-    return JsonObject.builder()
-        .put("taken-at-ms", takenAtMillis)
-        .put("interval-seconds", intervalSeconds)
-        .put("uptime-seconds", uptimeSeconds)
-        .put("cpu", cpu.toJson())
-        .put("memory", memory.toJson())
-        .put("load", load.toJson())
-        .put("disks", JsonArray.of(disks, DiskIo::toJson))
-        .put("filesystems", JsonArray.of(filesystems, FilesystemUsage::toJson))
-        .put("interfaces", JsonArray.of(interfaces, InterfaceTraffic::toJson))
-        .put("processes", JsonArray.of(processes, ProcessInfo::toJson))
-        .put("sockets", JsonArray.of(sockets, ListeningSocket::toJson))
-        .put("services", JsonArray.of(services, ServiceState::toJson))
-        .put("health", JsonArray.of(health, HealthCheck.Result::toJson))
-        .build();
+    JsonObject.Builder b =
+        JsonObject.builder()
+            .put("taken-at-ms", takenAtMillis)
+            .put("interval-seconds", intervalSeconds)
+            .put("uptime-seconds", uptimeSeconds)
+            .put("cpu", cpu.toJson())
+            .put("memory", memory.toJson())
+            .put("load", load.toJson());
+    section(b, StatusSection.DISKS, JsonArray.of(disks, DiskIo::toJson));
+    section(b, StatusSection.FILESYSTEMS, JsonArray.of(filesystems, FilesystemUsage::toJson));
+    section(b, StatusSection.INTERFACES, JsonArray.of(interfaces, InterfaceTraffic::toJson));
+    section(b, StatusSection.PROCESSES, JsonArray.of(processes, ProcessInfo::toJson));
+    section(b, StatusSection.SOCKETS, JsonArray.of(sockets, ListeningSocket::toJson));
+    section(b, StatusSection.SERVICES, JsonArray.of(services, ServiceState::toJson));
+    section(b, StatusSection.HEALTH, JsonArray.of(health, HealthCheck.Result::toJson));
+    return b.build();
+  }
+
+  private void section(JsonObject.Builder b, StatusSection s, JsonArray value) {
+    if (sections.contains(s)) {
+      b.put(s.wireName(), value);
+    }
   }
 
   public static StatusSnapshot fromJson(JsonValue v) {
     JsonObject o = Expect.object(v, "return");
+    Set<StatusSection> sections = EnumSet.noneOf(StatusSection.class);
+    for (StatusSection s : StatusSection.values()) {
+      if (o.has(s.wireName())) {
+        sections.add(s);
+      }
+    }
     return new StatusSnapshot(
         o.integer("taken-at-ms"),
         o.number("interval-seconds"),
@@ -169,6 +188,7 @@ public record StatusSnapshot(
         o.list("processes", ProcessInfo::fromJson),
         o.list("sockets", ListeningSocket::fromJson),
         o.list("services", ServiceState::fromJson),
-        o.list("health", HealthCheck.Result::fromJson));
+        o.list("health", HealthCheck.Result::fromJson),
+        sections);
   }
 }

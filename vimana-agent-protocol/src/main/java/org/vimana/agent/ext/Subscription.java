@@ -1,5 +1,6 @@
 package org.vimana.agent.ext;
 
+import java.util.Set;
 import org.vimana.agent.json.Expect;
 import org.vimana.agent.json.JsonException;
 import org.vimana.agent.json.JsonObject;
@@ -16,9 +17,15 @@ public final class Subscription {
 
   private Subscription() {}
 
-  /** Arguments: interval and how many top processes each snapshot carries. */
-  public record Args(long intervalMillis, int topProcesses) {
+  /** Arguments: interval, how many top processes each snapshot carries, and its sections. */
+  public record Args(long intervalMillis, int topProcesses, Set<StatusSection> sections) {
+    /** Every section. */
+    public Args(long intervalMillis, int topProcesses) {
+      this(intervalMillis, topProcesses, StatusSection.ALL);
+    }
+
     public Args {
+      sections = StatusSection.copy(sections);
       if (intervalMillis < MIN_INTERVAL_MS || intervalMillis > 3_600_000) {
         throw new JsonException(
             "'interval-ms' must be " + MIN_INTERVAL_MS + "..3600000, got " + intervalMillis);
@@ -29,15 +36,18 @@ public final class Subscription {
     }
 
     public JsonObject toJson() {
-      return JsonObject.builder()
-          .put("interval-ms", intervalMillis)
-          .put("top-processes", topProcesses)
-          .build();
+      JsonObject.Builder b =
+          JsonObject.builder()
+              .put("interval-ms", intervalMillis)
+              .put("top-processes", topProcesses);
+      StatusSection.toJson(sections, b);
+      return b.build();
     }
 
     public static Args fromJson(JsonObject o) {
-      o.expectOnly("interval-ms", "top-processes");
-      return new Args(o.integer("interval-ms"), (int) o.integer("top-processes", 5));
+      o.expectOnly("interval-ms", "top-processes", "sections");
+      return new Args(
+          o.integer("interval-ms"), (int) o.integer("top-processes", 5), StatusSection.fromJson(o));
     }
   }
 

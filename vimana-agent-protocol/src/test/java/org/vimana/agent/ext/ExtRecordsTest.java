@@ -3,6 +3,7 @@ package org.vimana.agent.ext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class ExtRecordsTest {
         List.of(new ProcessInfo(1, 0, "init", "S", 0, 4096, 7, 0.5, 1, "/sbin/init")),
         List.of(new ListeningSocket("tcp", "0.0.0.0", 22, 0, 1234)),
         List.of(new ServiceState("ssh", "active", "cgroup", 1)),
-        List.of(new HealthCheck.Result("web", true, 1.2, "HTTP 200", 999)));
+        List.of(new HealthCheck.Result("web", true, 1.2, "HTTP 200", 999)),
+        StatusSection.ALL);
   }
 
   @Test
@@ -35,6 +37,60 @@ class ExtRecordsTest {
     StatusSnapshot s = sample();
     assertThat(StatusSnapshot.fromJson(JsonParser.parse(s.toJson().toJson()))).isEqualTo(s);
     assertThat(s.memory().usedBytes()).isEqualTo(1 << 29);
+  }
+
+  @Test
+  void aSnapshotWithSomeSectionsCarriesOnlyTheirKeys() {
+    StatusSnapshot all = sample();
+    StatusSnapshot some =
+        new StatusSnapshot(
+            all.takenAtMillis(),
+            all.intervalSeconds(),
+            all.uptimeSeconds(),
+            all.cpu(),
+            all.memory(),
+            all.load(),
+            List.of(),
+            all.filesystems(),
+            List.of(),
+            all.processes(),
+            List.of(),
+            List.of(),
+            List.of(),
+            EnumSet.of(StatusSection.FILESYSTEMS, StatusSection.PROCESSES));
+    JsonObject json = some.toJson();
+    assertThat(json.has("filesystems")).isTrue();
+    assertThat(json.has("processes")).isTrue();
+    assertThat(json.has("sockets")).isFalse();
+    assertThat(json.has("disks")).isFalse();
+    assertThat(StatusSnapshot.fromJson(JsonParser.parse(json.toJson()))).isEqualTo(some);
+    assertThat(StatusSnapshot.fromJson(JsonParser.parse(all.toJson().toJson())).sections())
+        .isEqualTo(StatusSection.ALL);
+  }
+
+  @Test
+  void requestsNameTheirSectionsAndUnknownOnesAreRefused() {
+    StatusRequest r =
+        new StatusRequest(5, List.of(), EnumSet.of(StatusSection.SOCKETS, StatusSection.DISKS));
+    assertThat(r.toJson().toJson()).contains("\"sections\":[\"disks\",\"sockets\"]");
+    assertThat(StatusRequest.fromJson(r.toJson())).isEqualTo(r);
+    // a request for everything says nothing about sections: older agents accept it
+    assertThat(StatusRequest.DEFAULT.toJson().has("sections")).isFalse();
+    assertThat(StatusRequest.fromJson(JsonObject.builder().build()).sections())
+        .isEqualTo(StatusSection.ALL);
+    assertThat(
+            StatusRequest.fromJson((JsonObject) JsonParser.parse("{\"sections\":[]}")).sections())
+        .isEmpty();
+    assertThatThrownBy(
+            () -> StatusRequest.fromJson((JsonObject) JsonParser.parse("{\"sections\":[\"cpu\"]}")))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("unknown status section 'cpu'")
+        .hasMessageContaining("processes");
+    assertThatThrownBy(
+            () -> StatusRequest.fromJson((JsonObject) JsonParser.parse("{\"sections\":\"disks\"}")))
+        .isInstanceOf(JsonException.class);
+    Subscription.Args sub = new Subscription.Args(10_000, 5, EnumSet.of(StatusSection.PROCESSES));
+    assertThat(Subscription.Args.fromJson(sub.toJson())).isEqualTo(sub);
   }
 
   @Test

@@ -37,10 +37,9 @@ public final class AgentFootprintBenchmark {
   static final List<String> VARIANTS =
       List.of(
           "",
-          "-XX:TrimNativeHeapInterval=5000",
+          "-XX:TrimNativeHeapInterval=0",
           "-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0",
-          "-XX:InitialCodeCacheSize=512k -XX:CodeCacheExpansionSize=32k",
-          "-XX:MetaspaceReclaimPolicy=aggressive");
+          "-Xms16m");
 
   /**
    * With --ab: the launcher as it is (the image's own CDS archive, native heap trim) against the
@@ -62,7 +61,7 @@ public final class AgentFootprintBenchmark {
     int window = LabStatsBenchmark.intArg(args, "--window", 60);
     boolean variants = Arrays.asList(args).contains("--variants");
     Path cache = cacheDir();
-    Path work = Files.createTempDirectory("vimana-lab-agent");
+    Path work = Files.createTempDirectory("vlab-agent");
     try (Lab lab = Lab.start(cache, work, "bench-agent", 1)) {
       LabHost host = lab.hosts().get(0);
       Map<String, String> options = lab.driverOptions(host);

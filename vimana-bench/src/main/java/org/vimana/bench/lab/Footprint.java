@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vimana.agent.client.AgentClient;
 import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.StatusSection;
 import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.agent.ext.Subscription;
 import org.vimana.agent.ext.VimanaCommands;
 import org.vimana.agent.json.JsonValue;
 import org.vimana.lab.GuestShell;
+import org.vimana.node.agent.GuestViews;
 
 /**
  * RSS and CPU of the three agents in one guest over windows at a 1 s and a 10 s push interval: the
@@ -22,23 +25,32 @@ final class Footprint {
 
   static void run(AgentClient agent, GuestShell shell, GuestProcesses procs, int windowSeconds)
       throws Exception {
+    // Full snapshots at 1 s and 10 s, and at 10 s the node's own subscription: only the sections
+    // its guest view reads (what a Vimana node asks of every agent).
     System.out.printf(
-        "%-26s %10s %14s %14s%n",
-        "footprint (same guest)", "RSS", "CPU @1 s push", "CPU @10 s push");
-    Map<String, Double> one = window(agent, shell, procs, 1, windowSeconds);
-    Map<String, Double> ten = window(agent, shell, procs, 10, windowSeconds * 3);
+        "%-26s %10s %14s %14s %16s%n",
+        "footprint (same guest)", "RSS", "CPU @1 s push", "CPU @10 s push", "@10 s node push");
+    Map<String, Double> one = window(agent, shell, procs, 1, windowSeconds, StatusSection.ALL);
+    Map<String, Double> ten = window(agent, shell, procs, 10, windowSeconds * 3, StatusSection.ALL);
+    Map<String, Double> node =
+        window(agent, shell, procs, 10, windowSeconds * 3, GuestViews.SECTIONS);
     GuestProcesses.Sample s = procs.sample();
     for (String name : s.rssBytes().keySet()) {
       System.out.printf(
-          "%-26s %7.1f MB %12.2f %% %12.2f %%%n",
-          name, s.rssBytes().get(name) / 1e6, one.get(name), ten.get(name));
+          "%-26s %7.1f MB %12.2f %% %12.2f %% %14.2f %%%n",
+          name, s.rssBytes().get(name) / 1e6, one.get(name), ten.get(name), node.get(name));
     }
   }
 
   private static Map<String, Double> window(
-      AgentClient agent, GuestShell shell, GuestProcesses procs, int seconds, int length)
+      AgentClient agent,
+      GuestShell shell,
+      GuestProcesses procs,
+      int seconds,
+      int length,
+      Set<StatusSection> sections)
       throws Exception {
-    agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(seconds * 1000L, 5));
+    agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(seconds * 1000L, 5, sections));
     long scraper =
         shell.start(
             "/bin/sh",
@@ -66,8 +78,13 @@ final class Footprint {
   static void variants(AgentClient agent, GuestShell shell, List<String> variants)
       throws Exception {
     System.out.printf(
-        "%-56s %9s %9s %12s %9s%n",
-        "agent JVM options (beside the launcher's)", "restart", "RSS", "status p50", "CPU@10s");
+        "%-56s %9s %9s %12s %9s %9s%n",
+        "agent JVM options (beside the launcher's)",
+        "restart",
+        "RSS",
+        "status p50",
+        "CPU idle",
+        "CPU@10s");
     for (String opts : variants) {
       shell.sh("echo '" + opts + "' >/run/vimana/agent.opts");
       long javaPid = javaPid(agent);
@@ -98,29 +115,36 @@ final class Footprint {
       long rss =
           Long.parseLong(shell.sh("grep VmRSS /proc/" + newPid + "/status").replaceAll("\\D", ""))
               * 1024;
-      double cpu = pushCpu(agent, new GuestProcesses(shell, Map.of("agent", newPid)));
+      GuestProcesses agentOnly = new GuestProcesses(shell, Map.of("agent", newPid));
+      double idle = cpuOver(agentOnly);
+      agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(10_000L, 5, GuestViews.SECTIONS));
+      double cpu;
+      try {
+        cpu = cpuOver(agentOnly);
+      } finally {
+        agent.call(VimanaCommands.UNSUBSCRIBE);
+      }
       System.out.printf(
-          "%-56s %6.0f ms %6.1f MB %9.2f ms %7.2f %%%n",
+          "%-56s %6.0f ms %6.1f MB %9.2f ms %7.2f %% %7.2f %%%n",
           opts.isEmpty() ? "(none)" : opts,
           restartMs,
           rss / 1e6,
           Latency.percentile(status, 50),
+          idle,
           cpu);
     }
     shell.sh("rm -f /run/vimana/agent.opts");
   }
 
-  /** The agent's CPU (% of the vCPU) over 40 s of a 10 s push with 5 top processes. */
-  private static double pushCpu(AgentClient agent, GuestProcesses procs) throws Exception {
-    agent.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(10_000L, 5));
-    try {
-      Thread.sleep(5_000);
-      GuestProcesses.Sample a = procs.sample();
-      Thread.sleep(40_000);
-      return GuestProcesses.cpuPercent(a, procs.sample()).get("agent");
-    } finally {
-      agent.call(VimanaCommands.UNSUBSCRIBE);
-    }
+  /**
+   * The agent's CPU (% of the vCPU) over 40 s after 5 s to settle: idle, or with whatever
+   * subscription the caller has opened (the node's 10 s push, 5 top processes).
+   */
+  private static double cpuOver(GuestProcesses procs) throws Exception {
+    Thread.sleep(5_000);
+    GuestProcesses.Sample a = procs.sample();
+    Thread.sleep(40_000);
+    return GuestProcesses.cpuPercent(a, procs.sample()).get("agent");
   }
 
   private static long javaPid(AgentClient agent) throws Exception {

@@ -30,7 +30,7 @@ public final class LabMigrationBenchmark {
     int runs = LabStatsBenchmark.intArg(args, "--runs", 5);
     int memory = LabStatsBenchmark.intArg(args, "--memory", 128);
     Path cache = Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab");
-    Path work = Files.createTempDirectory("vimana-lab-migration");
+    Path work = Files.createTempDirectory("vlab-migr");
     try (Lab lab = Lab.start(cache, work, "bench-mig", 2)) {
       LabHost ha = lab.hosts().get(0);
       LabHost hb = lab.hosts().get(1);

@@ -38,7 +38,7 @@ public final class LabStatsBenchmark {
     int samples = intArg(args, "--samples", 20);
     int batches = intArg(args, "--batches", 5);
     Path cache = Path.of(System.getProperty("user.home"), ".cache", "vimana", "lab");
-    Path work = Files.createTempDirectory("vimana-lab-stats");
+    Path work = Files.createTempDirectory("vlab-stats");
     try (Lab lab = Lab.start(cache, work, "bench-stats", 1)) {
       LabHost host = lab.hosts().get(0);
       try (Hypervisor hv = Drivers.open("libvirt", host.name(), lab.driverOptions(host))) {

@@ -86,12 +86,14 @@ public record LibvirtOptions(
     }
     String target = o.getOrDefault("migration-target-uri", uri).trim();
     scheme(target.contains("#") ? target.substring(0, target.indexOf('#')) : target);
+    Path stateDir = path(o, "state-dir", "/var/lib/vimana/vms");
+    checkSocketRoom(stateDir);
     return new LibvirtOptions(
         uri,
         path(o, "image-dir", "/var/lib/vimana/images"),
         path(o, "disk-dir", "/var/lib/vimana/disks"),
         pool,
-        path(o, "state-dir", "/var/lib/vimana/vms"),
+        stateDir,
         type,
         target,
         bool(o, "migrate-unsafe"));
@@ -108,6 +110,35 @@ public record LibvirtOptions(
         || host.equals("localhost")
         || host.startsWith("127.")
         || host.equals("[::1]");
+  }
+
+  /** Longest unix socket path (sun_path holds 108 bytes with the terminating NUL). */
+  static final int MAX_SOCKET_PATH = 107;
+
+  /** The longest name the driver gives a file in the state directory: UUID + ".agent.sock". */
+  private static final int LONGEST_STATE_FILE = 36 + ".agent.sock".length();
+
+  /**
+   * Refuses a state directory too long for the agent sockets placed in it: QEMU and the node would
+   * only fail later, per VM, with "path too long" (seen with a deep temporary directory).
+   */
+  static void checkSocketRoom(Path stateDir) {
+    int length =
+        stateDir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + 1
+            + LONGEST_STATE_FILE;
+    if (length > MAX_SOCKET_PATH) {
+      throw new IllegalArgumentException(
+          "state-dir '"
+              + stateDir
+              + "' is too long: its guest agent sockets would have "
+              + length
+              + "-byte paths, a unix socket path has at most "
+              + MAX_SOCKET_PATH
+              + " (use a directory of at most "
+              + (MAX_SOCKET_PATH - 1 - LONGEST_STATE_FILE)
+              + " bytes)");
+    }
   }
 
   private static boolean bool(Map<String, String> o, String key) {

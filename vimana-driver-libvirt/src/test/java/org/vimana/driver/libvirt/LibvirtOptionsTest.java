@@ -49,6 +49,17 @@ class LibvirtOptionsTest {
   }
 
   @Test
+  void aStateDirTooLongForAgentSocketsIsRefused() {
+    String fits = "/" + "d".repeat(58); // 59 + "/" + 36 + ".agent.sock" = 107
+    assertThat(LibvirtOptions.parse(Map.of("state-dir", fits)).stateDir()).isEqualTo(Path.of(fits));
+    assertThatThrownBy(() -> LibvirtOptions.parse(Map.of("state-dir", fits + "d")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("state-dir")
+        .hasMessageContaining("108-byte paths")
+        .hasMessageContaining("at most 107");
+  }
+
+  @Test
   void badOptionsAreNamed() {
     assertThatThrownBy(() -> LibvirtOptions.parse(Map.of("url", "x")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -73,7 +73,7 @@ public final class ExtensionCommands {
 
   private JsonObject subscribe(JsonObject a, Peer peer) {
     Subscription.Args args = Subscription.Args.fromJson(a);
-    StatusRequest req = new StatusRequest(args.topProcesses(), List.of());
+    StatusRequest req = new StatusRequest(args.topProcesses(), List.of(), args.sections());
     peer.replaceSubscription(
         scheduler.scheduleAtFixedRate(
             () -> {

@@ -53,7 +53,7 @@ public final class DiskStats {
   static List<Device> parse(List<String> lines) throws ParseException {
     List<Device> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      String[] f = lines.get(i).trim().split("\\s+");
+      String[] f = Fields.of(lines.get(i));
       if (f.length == 1 && f[0].isEmpty()) {
         continue;
       }

@@ -30,7 +30,7 @@ public final class ListeningSockets {
     String want = proto.startsWith("tcp") ? TCP_LISTEN : UDP_UNCONNECTED;
     List<ListeningSocket> out = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
-      String[] f = lines.get(i).trim().split("\\s+");
+      String[] f = Fields.of(lines.get(i));
       if (f.length == 1 && f[0].isEmpty()) {
         continue;
       }

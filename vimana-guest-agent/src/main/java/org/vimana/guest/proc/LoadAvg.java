@@ -12,7 +12,7 @@ public final class LoadAvg {
   }
 
   static StatusSnapshot.Load parse(String text) throws ParseException {
-    String[] f = text.trim().split("\\s+");
+    String[] f = Fields.of(text);
     int slash = f.length > 3 ? f[3].indexOf('/') : -1;
     if (f.length < 4 || slash < 0) {
       throw new ParseException("/proc/loadavg", 1, "expected 'l1 l5 l15 running/total last'");

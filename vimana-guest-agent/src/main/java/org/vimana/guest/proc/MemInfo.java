@@ -4,10 +4,18 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vimana.agent.ext.StatusSnapshot;
 
-/** /proc/meminfo, values converted to bytes. */
+/**
+ * /proc/meminfo, the lines a status reports, values converted to bytes. Every line must be "Key:
+ * value"; only the used ones are split and parsed (the file has some 55 lines, and this runs at
+ * every push).
+ */
 public record MemInfo(Map<String, Long> bytes) {
+  private static final Set<String> USED =
+      Set.of("MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapTotal", "SwapFree");
+
   public MemInfo {
     bytes = Map.copyOf(bytes);
   }
@@ -24,7 +32,10 @@ public record MemInfo(Map<String, Long> bytes) {
       if (line.isBlank()) {
         continue;
       }
-      String[] parts = colon < 0 ? new String[0] : line.substring(colon + 1).trim().split("\\s+");
+      if (colon > 0 && !USED.contains(line.substring(0, colon))) {
+        continue;
+      }
+      String[] parts = colon < 0 ? new String[0] : Fields.of(line.substring(colon + 1));
       if (colon < 0 || parts.length == 0 || parts[0].isEmpty()) {
         throw new ParseException("/proc/meminfo", i + 1, "expected 'Key: value [kB]'");
       }

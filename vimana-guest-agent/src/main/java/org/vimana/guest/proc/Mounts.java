@@ -47,7 +47,7 @@ public final class Mounts {
       if (lines.get(i).isBlank()) {
         continue;
       }
-      String[] f = lines.get(i).trim().split("\\s+");
+      String[] f = Fields.of(lines.get(i));
       if (f.length < 4) {
         throw new ParseException(
             "/proc/mounts", i + 1, "expected 'device mountpoint type options'");

@@ -24,7 +24,7 @@ public final class NetDev {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = colon < 0 ? new String[0] : line.substring(colon + 1).trim().split("\\s+");
+      String[] f = colon < 0 ? new String[0] : Fields.of(line.substring(colon + 1));
       if (f.length < 16) {
         throw new ParseException("/proc/net/dev", i + 1, "expected 'name: 16 counters'");
       }

@@ -87,7 +87,7 @@ public record ProcStat(
           && !line.startsWith("procs_")) {
         continue; // intr and softirq: hundreds of IRQ counters nobody reads, not worth splitting
       }
-      String[] f = line.trim().split("\\s+");
+      String[] f = Fields.of(line);
       try {
         if (f[0].equals("cpu")) {
           total = times(-1, f, i);

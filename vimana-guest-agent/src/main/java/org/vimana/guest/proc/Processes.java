@@ -1,9 +1,9 @@
 package org.vimana.guest.proc;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class Processes {
   /** USER_HZ: 100 on every mainstream Linux architecture; /proc times are in these ticks. */
   public static final long TICKS_PER_SECOND = 100;
 
-  /** Page size assumed for stat's rss field; exact RSS comes from status VmRSS. */
+  /** Page size when the kernel does not say (x86-64's). */
   public static final long PAGE_SIZE = 4096;
 
   private static final int MAX_CMDLINE = 256;
@@ -27,9 +27,36 @@ public final class Processes {
   private static final int STATUS_MAX = 16 * 1024;
 
   private final SystemRoot root;
+  private final long pageSize;
 
   public Processes(SystemRoot root) {
     this.root = root;
+    this.pageSize = kernelPageSize(root);
+  }
+
+  /** Bytes per page of stat's rss field. */
+  public long pageSize() {
+    return pageSize;
+  }
+
+  /**
+   * The page size from the first mapping in /proc/self/smaps ("KernelPageSize: 4 kB"; arm64 kernels
+   * may use 16 or 64 kB), {@link #PAGE_SIZE} when absent. One read at start-up.
+   */
+  static long kernelPageSize(SystemRoot root) {
+    try {
+      String text = SystemRoot.readSingleShow(root.path("proc/self/smaps"), STATUS_MAX);
+      int at = text.indexOf("KernelPageSize:");
+      if (at >= 0) {
+        String[] f = text.substring(at + 15, text.indexOf('\n', at)).trim().split(" ");
+        if (f.length == 2 && f[1].equals("kB")) {
+          return Long.parseLong(f[0]) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no smaps (fixture tree, old kernel): the default
+    }
+    return PAGE_SIZE;
   }
 
   /** Fields of /proc/PID/stat that Vimana uses. */
@@ -45,20 +72,30 @@ public final class Processes {
       long startTicks,
       long rssPages) {}
 
-  /** Every process's stat; unreadable or vanished ones are skipped. */
+  /**
+   * Every process's stat; unreadable or vanished ones are skipped. One directory listing (a single
+   * native call, no Path per entry) and one buffer for the whole scan: this runs at every status
+   * and push, once per process, and under TCG every object and copy is emulated work.
+   */
   public List<Stat> all() throws IOException {
-    List<Stat> out = new ArrayList<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.path("proc"))) {
-      for (Path dir : dirs) {
-        String name = dir.getFileName().toString();
-        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-          continue;
+    String proc = root.path("proc").toString();
+    String[] names = new File(proc).list();
+    if (names == null) {
+      throw new IOException("cannot list " + proc);
+    }
+    byte[] buf = new byte[STAT_MAX];
+    List<Stat> out = new ArrayList<>(names.length);
+    for (String name : names) {
+      if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+        continue;
+      }
+      try (FileInputStream in = new FileInputStream(proc + "/" + name + "/stat")) {
+        int n = in.read(buf);
+        if (n > 0) {
+          out.add(parseStat(new String(buf, 0, n, StandardCharsets.UTF_8)));
         }
-        try {
-          out.add(parseStat(SystemRoot.readSingleShow(dir.resolve("stat"), STAT_MAX)));
-        } catch (IOException | ParseExceptionUnchecked e) {
-          // the process exited meanwhile, or its stat is unreadable: skip it
-        }
+      } catch (IOException | ParseExceptionUnchecked e) {
+        // the process exited meanwhile, or its stat is unreadable: skip it
       }
     }
     return out;
@@ -118,23 +155,30 @@ public final class Processes {
     return Long.parseLong(line, at[2 * k], at[2 * k + 1], 10);
   }
 
-  /** Uid and VmRSS (bytes) from /proc/PID/status; -1 where absent (kernel threads). */
-  public long[] uidAndRss(long pid) {
-    long uid = -1;
-    long rss = -1;
+  /**
+   * The real uid from /proc/PID/status, -1 when it cannot be read (the process exited). A process's
+   * resident size needs no second read: stat's rss and status's VmRSS are the same kernel counter
+   * (anon + file + shmem pages).
+   */
+  public long uid(long pid) {
     try {
       String text = SystemRoot.readSingleShow(root.path("proc/" + pid + "/status"), STATUS_MAX);
-      for (String line : text.lines().toList()) {
-        if (line.startsWith("Uid:")) {
-          uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
-        } else if (line.startsWith("VmRSS:")) {
-          rss = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
-        }
+      int at = text.startsWith("Uid:") ? 0 : text.indexOf("\nUid:") + 1;
+      if (at == 0 && !text.startsWith("Uid:")) {
+        return -1;
       }
+      int from = at + 4;
+      while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      int to = from;
+      while (to < text.length() && Character.isDigit(text.charAt(to))) {
+        to++;
+      }
+      return Long.parseLong(text, from, to, 10);
     } catch (IOException | NumberFormatException e) {
-      // vanished or odd: report unknown
+      return -1; // vanished or odd: unknown
     }
-    return new long[] {uid, rss};
   }
 
   /** The command line with NULs as spaces, at most 256 characters; [comm] for kernel threads. */

@@ -19,9 +19,10 @@ public final class Services {
     this.processes = processes;
   }
 
-  public List<ServiceState> states(List<String> names) throws IOException {
+  /** The named services' states; {@code scan} is a process scan the caller has just taken. */
+  public List<ServiceState> states(List<String> names, List<Processes.Stat> scan)
+      throws IOException {
     List<ServiceState> out = new ArrayList<>();
-    List<Processes.Stat> all = null;
     for (String name : names) {
       String unit = name.endsWith(".service") ? name : name + ".service";
       String procs = root.readIfExists("sys/fs/cgroup/system.slice/" + unit + "/cgroup.procs");
@@ -34,11 +35,8 @@ public final class Services {
         out.add(new ServiceState(name, "inactive", "cgroup", 0));
         continue;
       }
-      if (all == null) {
-        all = processes.all();
-      }
       String comm = name.endsWith(".service") ? name.substring(0, name.length() - 8) : name;
-      long n = all.stream().filter(s -> s.comm().equals(comm)).count();
+      long n = scan.stream().filter(s -> s.comm().equals(comm)).count();
       out.add(new ServiceState(name, n > 0 ? "active" : "inactive", "process", n));
     }
     return out;

@@ -44,7 +44,7 @@ public final class SettingsReader {
     List<String> search = new ArrayList<>();
     String resolv = root.readIfExists("etc/resolv.conf");
     for (String line : resolv == null ? List.<String>of() : resolv.lines().toList()) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = Fields.of(line);
       if (f.length >= 2 && f[0].equals("nameserver")) {
         nameservers.add(f[1]);
       } else if (f.length >= 2 && (f[0].equals("search") || f[0].equals("domain"))) {

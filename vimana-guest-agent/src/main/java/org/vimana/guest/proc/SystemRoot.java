@@ -1,9 +1,8 @@
 package org.vimana.guest.proc;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,10 +79,11 @@ public final class SystemRoot {
    * those.
    */
   public static String readSingleShow(Path p, int max) throws IOException {
-    try (FileChannel ch = FileChannel.open(p)) {
-      ByteBuffer buf = ByteBuffer.allocate(max);
-      int n = ch.read(buf);
-      return n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8);
+    // FileInputStream, not FileChannel: a third of the objects and no copy through a direct buffer
+    try (FileInputStream in = new FileInputStream(p.toString())) {
+      byte[] buf = new byte[max];
+      int n = in.read(buf);
+      return n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
     }
   }
 

@@ -33,7 +33,7 @@ public final class Users {
       if (s.pid() != s.session() || s.ttyNr() == 0 || NOT_SESSIONS.contains(s.comm())) {
         continue;
       }
-      long uid = processes.uidAndRss(s.pid())[0];
+      long uid = processes.uid(s.pid());
       if (uid < 0) {
         continue;
       }

@@ -129,7 +129,9 @@ class CollectorsTest {
     assertThat(bash.comm()).isEqualTo("bash (login)");
     assertThat(bash.cpuTicks()).isEqualTo(400);
     assertThat(bash.ttyNr()).isEqualTo(34816);
-    assertThat(p.uidAndRss(4242)).containsExactly(1000, 4000 * 1024);
+    assertThat(p.uid(4242)).isEqualTo(1000);
+    assertThat(p.uid(31337)).isEqualTo(-1); // gone
+    assertThat(p.pageSize()).isEqualTo(Processes.PAGE_SIZE); // the fixture has no smaps
     assertThat(p.cmdline(1, "systemd")).isEqualTo("/sbin/init splash");
     assertThat(p.cmdline(99, "kthreadd")).isEqualTo("[kthreadd]");
     assertThatThrownBy(() -> Processes.parseStat("12 no-parens S"))
@@ -170,8 +172,9 @@ class CollectorsTest {
     assertThat(Vcpus.read(root))
         .extracting(v -> v.logicalId() + ":" + v.online() + ":" + v.canOffline())
         .containsExactly("0:true:false", "1:true:true");
-    Services services = new Services(root, new Processes(root));
-    assertThat(services.states(List.of("ssh", "cron.service", "nginx")))
+    Processes processes = new Processes(root);
+    Services services = new Services(root, processes);
+    assertThat(services.states(List.of("ssh", "cron.service", "nginx"), processes.all()))
         .extracting(s -> s.name() + "=" + s.state() + "/" + s.pids())
         .containsExactly("ssh=active/2", "cron.service=inactive/0", "nginx=inactive/0");
     var settings = new SettingsReader(root, new SystemInfo(root)).read(Instant.EPOCH);

@@ -45,6 +45,28 @@ class SystemRootTest {
   }
 
   @Test
+  void pageSizeComesFromSmaps(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("proc/self"));
+    Files.writeString(
+        dir.resolve("proc/self/smaps"),
+        "00400000-00452000 r-xp 00000000 fd:00 1 /bin/x\nSize:   328 kB\nKernelPageSize:   16 kB\n");
+    assertThat(Processes.kernelPageSize(new SystemRoot(dir))).isEqualTo(16384);
+    assertThat(Processes.kernelPageSize(new SystemRoot(dir.resolve("none"))))
+        .isEqualTo(Processes.PAGE_SIZE);
+    // this machine's own kernel, as the agent reads it in a guest
+    assertThat(new Processes(SystemRoot.host()).pageSize())
+        .isPositive()
+        .isEqualTo(
+            Long.parseLong(
+                    Files.readAllLines(Path.of("/proc/self/smaps")).stream()
+                        .filter(l -> l.startsWith("KernelPageSize:"))
+                        .findFirst()
+                        .orElseThrow()
+                        .replaceAll("[^0-9]", ""))
+                * 1024);
+  }
+
+  @Test
   void singleReadIsCutAtMaxAndEmptyForEmptyFiles(@TempDir Path dir) throws Exception {
     Path f = Files.writeString(dir.resolve("f"), "0123456789");
     assertThat(SystemRoot.readSingleShow(f, 4)).isEqualTo("0123");

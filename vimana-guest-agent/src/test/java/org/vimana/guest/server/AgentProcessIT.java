@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +30,12 @@ import org.vimana.agent.client.AgentException;
 import org.vimana.agent.client.ClientOptions;
 import org.vimana.agent.ext.ExecExited;
 import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.StatusSection;
 import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.agent.ext.Subscription;
 import org.vimana.agent.ext.VimanaCommands;
 import org.vimana.agent.json.JsonObject;
+import org.vimana.agent.json.JsonParser;
 import org.vimana.agent.qga.GuestExec;
 import org.vimana.agent.qga.GuestFile;
 import org.vimana.agent.qga.QgaCommands;
@@ -121,13 +124,28 @@ class AgentProcessIT {
   void subscriptionStreamsStatus() throws Exception {
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     client.addEventListener(events::add);
-    client.call(VimanaCommands.SUBSCRIBE, new Subscription.Args(200, 1));
+    // an unknown section is refused, naming it; the subscription then asks for processes only
+    assertThatThrownBy(
+            () ->
+                client.call(
+                    VimanaCommands.SUBSCRIBE.name(),
+                    (JsonObject) JsonParser.parse("{\"interval-ms\":200,\"sections\":[\"cpu\"]}"),
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(AgentException.class)
+        .hasMessageContaining("unknown status section 'cpu'");
+    client.call(
+        VimanaCommands.SUBSCRIBE,
+        new Subscription.Args(200, 1, EnumSet.of(StatusSection.PROCESSES)));
     int statuses = 0;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (statuses < 2 && System.nanoTime() < end) {
       Event e = events.poll(1, TimeUnit.SECONDS);
       if (e != null && e.name().equals(VimanaCommands.EVENT_STATUS)) {
-        assertThat(StatusSnapshot.fromJson(e.data()).memory().totalBytes()).isPositive();
+        StatusSnapshot pushed = StatusSnapshot.fromJson(e.data());
+        assertThat(pushed.memory().totalBytes()).isPositive();
+        assertThat(pushed.processes()).hasSize(1);
+        assertThat(pushed.sections()).containsExactly(StatusSection.PROCESSES);
+        assertThat(e.data().has("sockets")).isFalse();
         statuses++;
       }
     }

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vimana.agent.ext.StatusRequest;
+import org.vimana.agent.ext.StatusSection;
 import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.guest.Fixtures;
 import org.vimana.guest.proc.Filesystems;
@@ -44,9 +46,7 @@ class StatusCollectorTest {
   void firstSnapshotHasTotalsSecondHasRates() throws Exception {
     SystemRoot root = Fixtures.copy(dir);
     ManualClock clock = new ManualClock();
-    StatusCollector c =
-        new StatusCollector(
-            root, clock, new Filesystems(root, Fixtures.SPACE), List.of("ssh"), List::of);
+    StatusCollector c = collector(root, clock);
     StatusSnapshot first = c.snapshot(new StatusRequest(2, List.of("cron")));
     assertThat(first.intervalSeconds()).isZero();
     assertThat(first.uptimeSeconds()).isEqualTo(3600.5);
@@ -82,8 +82,48 @@ class StatusCollectorTest {
               assertThat(p.pid()).isEqualTo(4242);
               assertThat(p.cpuPercent()).isEqualTo(25.0); // 50 ticks in 2 s = 0.25 CPU
               assertThat(p.uid()).isEqualTo(1000);
-              assertThat(p.rssBytes()).isEqualTo(4000 * 1024);
+              assertThat(p.rssBytes()).isEqualTo(800 * 4096); // stat: 800 pages = VmRSS
             });
+  }
+
+  @Test
+  void aRequestForSomeSectionsReadsOnlyThoseAndRatesKeepTheirOwnTime() throws Exception {
+    SystemRoot root = Fixtures.copy(dir);
+    ManualClock clock = new ManualClock();
+    StatusCollector c = collector(root, clock);
+    c.snapshot(new StatusRequest(1, List.of()));
+
+    // a push that wants processes only: no disks, sockets, services; no socket table is read
+    // (a directory where the table was would fail the read)
+    Files.delete(root.path("proc/net/tcp"));
+    Files.createDirectory(root.path("proc/net/tcp"));
+    clock.now.set(clock.now.get().plusSeconds(1));
+    StatusSnapshot push =
+        c.snapshot(new StatusRequest(1, List.of(), EnumSet.of(StatusSection.PROCESSES)));
+    assertThat(push.sections()).containsExactly(StatusSection.PROCESSES);
+    assertThat(push.processes()).hasSize(1);
+    assertThat(push.disks()).isEmpty();
+    assertThat(push.sockets()).isEmpty();
+    assertThat(push.services()).isEmpty();
+    assertThat(push.filesystems()).isEmpty();
+    assertThat(push.intervalSeconds()).isEqualTo(1.0);
+
+    // the next full snapshot takes disk rates over the 2 s since disks were last read
+    clock.now.set(clock.now.get().plusSeconds(1));
+    replace(root.path("proc/diskstats"), "vda 11384 3 1376730", "vda 11390 3 1376770");
+    StatusSnapshot full =
+        c.snapshot(
+            new StatusRequest(
+                1, List.of(), EnumSet.complementOf(EnumSet.of(StatusSection.SOCKETS))));
+    assertThat(full.intervalSeconds()).isEqualTo(1.0);
+    assertThat(full.disks().get(0).readBytesPerSecond()).isEqualTo(40 * 512 / 2.0);
+    assertThat(full.services()).extracting(s -> s.name()).containsExactly("ssh");
+  }
+
+  /** A collector on the fixture tree with "ssh" configured as a service. */
+  private static StatusCollector collector(SystemRoot root, Clock clock) {
+    return new StatusCollector(
+        root, clock, new Filesystems(root, Fixtures.SPACE), List.of("ssh"), List::of);
   }
 
   private static void replace(Path p, String from, String to) throws Exception {

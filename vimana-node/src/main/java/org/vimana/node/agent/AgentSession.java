@@ -216,9 +216,11 @@ final class AgentSession {
       return null;
     }
     Subscription.Args args =
-        new Subscription.Args(options.statusInterval().toMillis(), options.topProcesses());
+        new Subscription.Args(
+            options.statusInterval().toMillis(), options.topProcesses(), GuestViews.SECTIONS);
     optional(() -> c.call(VimanaCommands.SUBSCRIBE, args));
-    StatusRequest request = new StatusRequest(options.topProcesses(), List.of());
+    StatusRequest request =
+        new StatusRequest(options.topProcesses(), List.of(), GuestViews.SECTIONS);
     return optional(() -> c.call(VimanaCommands.STATUS, request));
   }
 

@@ -1,8 +1,11 @@
 package org.vimana.node.agent;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.vimana.agent.client.AgentCapabilities;
 import org.vimana.agent.ext.FilesystemUsage;
+import org.vimana.agent.ext.StatusSection;
 import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.agent.json.JsonArray;
 import org.vimana.agent.json.JsonObject;
@@ -15,6 +18,14 @@ import org.vimana.agent.qga.GuestOsInfo;
  * qemu-guest-agent tells only OS and host name).
  */
 public final class GuestViews {
+  /**
+   * The snapshot sections this view reads, all the node asks its agents to push: the agent then
+   * reads no other /proc files at each push (socket tables, disk and interface counters). Whoever
+   * wants the rest asks for a full vimana-status.
+   */
+  public static final Set<StatusSection> SECTIONS =
+      StatusSection.copy(EnumSet.of(StatusSection.FILESYSTEMS, StatusSection.PROCESSES));
+
   private GuestViews() {}
 
   /** Who answers and where it runs, learned once per connection. */
