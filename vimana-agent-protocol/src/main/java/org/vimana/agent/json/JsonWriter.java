@@ -40,7 +40,7 @@ public final class JsonWriter {
     } else if (value instanceof JsonValue.Str s) {
       string(s.value(), out);
     } else if (value instanceof JsonValue.Num n) {
-      out.append(n.value());
+      number(n.value(), out);
     } else if (value instanceof JsonValue.Bool b) {
       out.append(b.value());
     } else {
@@ -51,7 +51,16 @@ public final class JsonWriter {
   /** Escapes quotes, backslashes and all control characters; other characters pass as UTF-16. */
   public static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0; // chars before the first that needs escaping: copied in one append
+    while (clean < s.length() && !needsEscape(s.charAt(clean))) {
+      clean++;
+    }
+    if (clean == s.length()) {
+      out.append(s).append('"'); // the common case: nothing to escape
+      return;
+    }
+    out.append(s, 0, clean);
+    for (int i = clean; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -69,5 +78,27 @@ public final class JsonWriter {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+  }
+
+  /**
+   * A number as {@code String.valueOf} writes it. Whole doubles below 10^7 (most rates and
+   * percentages in a status are 0.0) skip the general double-to-text algorithm, whose output for
+   * them is the integer and ".0" anyway; a status has dozens of them and under TCG each conversion
+   * is emulated work.
+   */
+  static void number(Number n, StringBuilder out) {
+    if (n instanceof Double d) {
+      double v = d;
+      long whole = (long) v;
+      if (whole == v && Math.abs(v) < 1e7 && !(v == 0 && 1 / v < 0)) {
+        out.append(whole).append(".0");
+        return;
+      }
+    }
+    out.append(n);
   }
 }

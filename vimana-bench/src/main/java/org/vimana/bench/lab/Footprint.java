@@ -59,11 +59,7 @@ final class Footprint {
                 + seconds
                 + "; done");
     try {
-      Thread.sleep(Math.min(5, seconds) * 1000L);
-      GuestProcesses.Sample a = procs.sample();
-      Thread.sleep(length * 1000L);
-      GuestProcesses.Sample b = procs.sample();
-      return GuestProcesses.cpuPercent(a, b);
+      return procs.cpuOver(Math.min(5, seconds), length);
     } finally {
       agent.call(VimanaCommands.UNSUBSCRIBE);
       shell.run("/bin/kill", Long.toString(scraper));
@@ -141,10 +137,7 @@ final class Footprint {
    * subscription the caller has opened (the node's 10 s push, 5 top processes).
    */
   private static double cpuOver(GuestProcesses procs) throws Exception {
-    Thread.sleep(5_000);
-    GuestProcesses.Sample a = procs.sample();
-    Thread.sleep(40_000);
-    return GuestProcesses.cpuPercent(a, procs.sample()).get("agent");
+    return procs.cpuOver(5, 40).get("agent");
   }
 
   private static long javaPid(AgentClient agent) throws Exception {

@@ -1,5 +1,6 @@
 package org.vimana.bench.lab;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vimana.lab.GuestShell;
@@ -29,6 +30,40 @@ final class GuestProcesses {
   }
 
   Sample sample() throws Exception {
+    return parse(shell.sh(command()));
+  }
+
+  /**
+   * Each process's percent of one vCPU over {@code seconds}, after {@code settleSeconds}. One guest
+   * shell, started before the window, writes both samples to files, so that nothing runs through
+   * the Vimana agent inside the window: a guest-exec costs the agent tens of milliseconds of CPU
+   * under TCG, and sampling through it had shown an idle agent at 0.3 % of the vCPU.
+   */
+  Map<String, Double> cpuOver(int settleSeconds, int seconds) throws Exception {
+    String sample = command();
+    long pid =
+        shell.start(
+            "/bin/sh",
+            "-c",
+            "sleep "
+                + settleSeconds
+                + "; { "
+                + sample
+                + "; } >/run/vimana/cpu.a; sleep "
+                + seconds
+                + "; { "
+                + sample
+                + "; } >/run/vimana/cpu.b");
+    GuestShell.Result r = shell.await(pid, Duration.ofSeconds(settleSeconds + seconds + 60L));
+    if (r.exitCode() != 0) {
+      throw new AssertionError("CPU sampling shell exited " + r.exitCode() + ": " + r.err());
+    }
+    return cpuPercent(
+        parse(shell.sh("cat /run/vimana/cpu.a")), parse(shell.sh("cat /run/vimana/cpu.b")));
+  }
+
+  /** One busybox command line printing a "P NAME VmRSS… stat" line per process and the uptime. */
+  private String command() {
     StringBuilder cmd = new StringBuilder();
     for (Map.Entry<String, Long> e : pids.entrySet()) {
       long pid = e.getValue();
@@ -40,11 +75,14 @@ final class GuestProcesses {
           .append(pid)
           .append("/stat)\"; ");
     }
-    cmd.append("echo U $(cut -d' ' -f1 /proc/uptime)");
+    return cmd.append("echo U $(cut -d' ' -f1 /proc/uptime)").toString();
+  }
+
+  private static Sample parse(String text) {
     Map<String, Long> rss = new LinkedHashMap<>();
     Map<String, Long> ticks = new LinkedHashMap<>();
     long guest = 0;
-    for (String line : shell.sh(cmd.toString()).split("\n")) {
+    for (String line : text.split("\n")) {
       String[] f = line.trim().split("\\s+");
       if (line.startsWith("P ")) {
         // P NAME VmRSS: N kB PID (comm) S ppid ... utime(14) stime(15)
