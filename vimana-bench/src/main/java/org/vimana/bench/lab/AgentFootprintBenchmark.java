@@ -97,7 +97,7 @@ public final class AgentFootprintBenchmark {
                 shell.sh("cat /run/vimana/compare.started 2>/dev/null || echo ?").strip(),
                 shell.sh("head -c 600 /run/vimana/agent.log").strip().replace('\n', '|'));
             Thread.sleep(10_000); // let the boot settle
-            Latency.run(agent, guest, pings, statuses);
+            Latency.run(agent, shell, guest, pings, statuses);
             if (Arrays.asList(args).contains("--parts")) {
               System.out.println(snapshotParts(shell));
             }

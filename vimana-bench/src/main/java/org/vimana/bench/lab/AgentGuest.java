@@ -12,6 +12,11 @@ import org.vimana.agent.client.AgentClient;
 import org.vimana.agent.client.AgentEndpoint;
 import org.vimana.agent.client.AgentException;
 import org.vimana.agent.client.ClientOptions;
+import org.vimana.agent.json.JsonObject;
+import org.vimana.agent.json.JsonParser;
+import org.vimana.agent.json.JsonValue;
+import org.vimana.agent.qga.GuestExec;
+import org.vimana.agent.qga.QgaCommands;
 
 /**
  * One lab guest set up for the agent comparison, through virsh: the domain Vimana's driver defined
@@ -61,6 +66,45 @@ final class AgentGuest {
             .start();
     p.getInputStream().readAllBytes();
     return p.waitFor() == 0;
+  }
+
+  /**
+   * Runs {@code path} in the guest through qemu-ga the stock way, to its exit: {@code virsh
+   * qemu-agent-command guest-exec}, then guest-exec-status until it says exited (qemu-ga cannot
+   * push the exit), each a virsh process. Returns how many status calls it took.
+   */
+  int virshExec(String path) throws IOException, InterruptedException {
+    long pid =
+        GuestExec.Started.fromJson(
+                agentCommand(
+                    new Request(QgaCommands.EXEC.name(), GuestExec.Args.of(path, List.of(), true))
+                        .toJson()))
+            .pid();
+    JsonObject status =
+        new Request(QgaCommands.EXEC_STATUS.name(), JsonObject.builder().put("pid", pid).build())
+            .toJson();
+    for (int polls = 1; ; polls++) {
+      if (GuestExec.Status.fromJson(agentCommand(status)).exited()) {
+        return polls;
+      }
+    }
+  }
+
+  private JsonValue agentCommand(JsonObject request) throws IOException, InterruptedException {
+    JsonObject reply =
+        (JsonObject) JsonParser.parse(virsh("qemu-agent-command", name, request.toJson()).strip());
+    return reply.obj("return");
+  }
+
+  /** A request line as qemu-ga reads it. */
+  private record Request(String execute, JsonObject arguments) {
+    Request(String execute, GuestExec.Args args) {
+      this(execute, args.toJson());
+    }
+
+    JsonObject toJson() {
+      return JsonObject.builder().put("execute", execute).put("arguments", arguments).build();
+    }
   }
 
   String virsh(String... args) throws IOException, InterruptedException {

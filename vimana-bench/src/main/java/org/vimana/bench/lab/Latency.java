@@ -7,16 +7,20 @@ import org.vimana.agent.client.AgentClient;
 import org.vimana.agent.ext.StatusRequest;
 import org.vimana.agent.ext.VimanaCommands;
 import org.vimana.agent.qga.QgaCommands;
+import org.vimana.lab.GuestShell;
 
 /**
  * Host-to-guest request latency over the persistent channel (guest-ping and a full vimana-status
  * with 10 top processes), one request at a time, beside {@code virsh qemu-agent-command guest-ping}
- * against qemu-ga in the same guest (a virsh process per call, the stock way).
+ * against qemu-ga in the same guest (a virsh process per call, the stock way); and a guest-exec of
+ * /bin/true to its exit: the Vimana agent pushes the exit, qemu-ga is asked guest-exec-status until
+ * it says exited.
  */
 final class Latency {
   private Latency() {}
 
-  static void run(AgentClient agent, AgentGuest guest, int pings, int statuses) throws Exception {
+  static void run(AgentClient agent, GuestShell shell, AgentGuest guest, int pings, int statuses)
+      throws Exception {
     List<Double> ping = new ArrayList<>();
     List<Double> status = new ArrayList<>();
     List<Double> virsh = new ArrayList<>();
@@ -40,10 +44,25 @@ final class Latency {
       }
       virsh.add((System.nanoTime() - t) / 1e6);
     }
+    List<Double> exec = new ArrayList<>();
+    List<Double> virshExec = new ArrayList<>();
+    List<Double> polls = new ArrayList<>();
+    for (int i = 0; i < 30; i++) { // alternated, so that host load hits both alike
+      long t = System.nanoTime();
+      shell.run("/bin/true");
+      exec.add((System.nanoTime() - t) / 1e6);
+      t = System.nanoTime();
+      polls.add((double) guest.virshExec("/bin/true"));
+      virshExec.add((System.nanoTime() - t) / 1e6);
+    }
     System.out.printf("%-44s %9s %9s %6s%n", "latency (host to guest)", "p50", "p99", "n");
     print("guest-ping, Vimana agent, persistent channel", ping);
     print("vimana-status (10 top processes), same", status);
     print("virsh qemu-agent-command guest-ping (qemu-ga)", virsh);
+    print("guest-exec /bin/true to exit, Vimana (pushed)", exec);
+    print("same, qemu-ga: virsh exec + status polls", virshExec);
+    System.out.printf(
+        "  (qemu-ga: %.0f guest-exec-status calls per exec, median)%n", percentile(polls, 50));
   }
 
   static void print(String what, List<Double> ms) {

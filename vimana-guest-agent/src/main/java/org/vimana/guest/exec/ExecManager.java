@@ -33,6 +33,22 @@ public final class ExecManager {
     this.maxTracked = maxTracked;
     this.outputLimit = outputLimit;
     this.clock = clock;
+    preferVfork();
+  }
+
+  static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+
+  /**
+   * Starts processes with vfork + exec instead of the JDK's default posix_spawn of its
+   * jspawnhelper, which then execs the command: one exec (of a dynamically linked helper) less per
+   * guest-exec, 0.93 instead of 1.52 ms on a host and far more under TCG, where batch operations
+   * run. Left alone when set already, and from JDK 22 on, which deprecate VFORK. The JDK reads the
+   * property once, at its first process start: this runs when the agent is wired, before.
+   */
+  static void preferVfork() {
+    if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() <= 21) {
+      System.setProperty(LAUNCH_MECHANISM, "VFORK");
+    }
   }
 
   /**
@@ -84,9 +100,9 @@ public final class ExecManager {
             ? new OutputCapture(p.getErrorStream(), outputLimit, "exec-err " + pid)
             : null;
     feedInput(p, input);
-    Thread waiter = new Thread(() -> await(pid, t, out, err, onExit), "exec-wait " + pid);
-    waiter.setDaemon(true);
-    waiter.start();
+    // The JDK's process reaper sees the exit; no thread of our own per process just to wait.
+    // await() keeps every failure to itself, so the future has nothing to report.
+    var unused = p.onExit().thenRun(() -> await(pid, t, out, err, onExit));
     return pid;
   }
 

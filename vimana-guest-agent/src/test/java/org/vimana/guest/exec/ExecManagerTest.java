@@ -77,6 +77,25 @@ class ExecManagerTest {
   }
 
   @Test
+  void startsProcessesWithVforkUnlessToldOtherwise() {
+    String before = System.getProperty(ExecManager.LAUNCH_MECHANISM);
+    try {
+      System.clearProperty(ExecManager.LAUNCH_MECHANISM);
+      ExecManager.preferVfork();
+      assertThat(System.getProperty(ExecManager.LAUNCH_MECHANISM)).isEqualTo("VFORK"); // JDK 17
+      System.setProperty(ExecManager.LAUNCH_MECHANISM, "POSIX_SPAWN");
+      ExecManager.preferVfork();
+      assertThat(System.getProperty(ExecManager.LAUNCH_MECHANISM)).isEqualTo("POSIX_SPAWN");
+    } finally {
+      if (before == null) {
+        System.clearProperty(ExecManager.LAUNCH_MECHANISM);
+      } else {
+        System.setProperty(ExecManager.LAUNCH_MECHANISM, before);
+      }
+    }
+  }
+
+  @Test
   void limitsTrackedProcesses() throws Exception {
     ExecManager m = new ExecManager(1, 10, Clock.systemUTC());
     long pid = m.start(GuestExec.Args.of("/bin/sleep", List.of("5"), false), events::add);
