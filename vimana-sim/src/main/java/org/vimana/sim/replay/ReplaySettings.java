@@ -1,5 +1,6 @@
 package org.vimana.sim.replay;
 
+import java.util.function.Consumer;
 import org.vimana.balancer.cost.AntiThrashing;
 
 /**
@@ -91,128 +92,98 @@ public record ReplaySettings(
   }
 
   public ReplaySettings withAntiThrashing(AntiThrashing value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        memoryReserved,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        hotThreshold,
-        costPerSecond,
-        maxMovesPerPlan,
-        maxMigrationsPerHost,
-        value,
-        thrashWindowSeconds,
-        retireIdleVms,
-        chainMoves,
-        seed);
+    return copy(c -> c.antiThrashing = value);
   }
 
   public ReplaySettings withRetireIdleVms(boolean value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        memoryReserved,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        hotThreshold,
-        costPerSecond,
-        maxMovesPerPlan,
-        maxMigrationsPerHost,
-        antiThrashing,
-        thrashWindowSeconds,
-        value,
-        chainMoves,
-        seed);
+    return copy(c -> c.retireIdleVms = value);
   }
 
   public ReplaySettings withChainMoves(boolean value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        memoryReserved,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        hotThreshold,
-        costPerSecond,
-        maxMovesPerPlan,
-        maxMigrationsPerHost,
-        antiThrashing,
-        thrashWindowSeconds,
-        retireIdleVms,
-        value,
-        seed);
+    return copy(c -> c.chainMoves = value);
   }
 
   public ReplaySettings withMemoryReserved(boolean value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        value,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        hotThreshold,
-        costPerSecond,
-        maxMovesPerPlan,
-        maxMigrationsPerHost,
-        antiThrashing,
-        thrashWindowSeconds,
-        retireIdleVms,
-        chainMoves,
-        seed);
+    return copy(c -> c.memoryReserved = value);
   }
 
   public ReplaySettings withMaxMigrationsPerHost(int value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        memoryReserved,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        hotThreshold,
-        costPerSecond,
-        maxMovesPerPlan,
-        value,
-        antiThrashing,
-        thrashWindowSeconds,
-        retireIdleVms,
-        chainMoves,
-        seed);
+    return copy(c -> c.maxMigrationsPerHost = value);
   }
 
   public ReplaySettings withHotThreshold(double value) {
-    return new ReplaySettings(
-        preCopy,
-        migrationShare,
-        dirtyRate,
-        maxDowntimeSeconds,
-        memoryReserved,
-        initialSpread,
-        initialThreshold,
-        historyLength,
-        value,
-        costPerSecond,
-        maxMovesPerPlan,
-        maxMigrationsPerHost,
-        antiThrashing,
-        thrashWindowSeconds,
-        retireIdleVms,
-        chainMoves,
-        seed);
+    return copy(c -> c.hotThreshold = value);
+  }
+
+  /** A copy with {@code change} applied, checked by the canonical constructor like any other. */
+  private ReplaySettings copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /**
+   * The components as mutable fields, so that a wither names only the one it changes instead of
+   * repeating all seventeen in order.
+   */
+  private static final class Copy {
+    private final boolean preCopy;
+    private final double migrationShare;
+    private final double dirtyRate;
+    private final double maxDowntimeSeconds;
+    private boolean memoryReserved;
+    private final boolean initialSpread;
+    private final double initialThreshold;
+    private final int historyLength;
+    private double hotThreshold;
+    private final double costPerSecond;
+    private final int maxMovesPerPlan;
+    private int maxMigrationsPerHost;
+    private AntiThrashing antiThrashing;
+    private final long thrashWindowSeconds;
+    private boolean retireIdleVms;
+    private boolean chainMoves;
+    private final long seed;
+
+    Copy(ReplaySettings s) {
+      preCopy = s.preCopy;
+      migrationShare = s.migrationShare;
+      dirtyRate = s.dirtyRate;
+      maxDowntimeSeconds = s.maxDowntimeSeconds;
+      memoryReserved = s.memoryReserved;
+      initialSpread = s.initialSpread;
+      initialThreshold = s.initialThreshold;
+      historyLength = s.historyLength;
+      hotThreshold = s.hotThreshold;
+      costPerSecond = s.costPerSecond;
+      maxMovesPerPlan = s.maxMovesPerPlan;
+      maxMigrationsPerHost = s.maxMigrationsPerHost;
+      antiThrashing = s.antiThrashing;
+      thrashWindowSeconds = s.thrashWindowSeconds;
+      retireIdleVms = s.retireIdleVms;
+      chainMoves = s.chainMoves;
+      seed = s.seed;
+    }
+
+    ReplaySettings build() {
+      return new ReplaySettings(
+          preCopy,
+          migrationShare,
+          dirtyRate,
+          maxDowntimeSeconds,
+          memoryReserved,
+          initialSpread,
+          initialThreshold,
+          historyLength,
+          hotThreshold,
+          costPerSecond,
+          maxMovesPerPlan,
+          maxMigrationsPerHost,
+          antiThrashing,
+          thrashWindowSeconds,
+          retireIdleVms,
+          chainMoves,
+          seed);
+    }
   }
 }

@@ -91,67 +91,40 @@ public record Scenario(
   }
 
   public Scenario withStrategy(String spec) {
-    return new Scenario(
-        name,
-        traceFormat,
-        tracePath,
-        traceOrder,
-        maxVms,
-        hostTypes,
-        hostCount,
-        hostsAlternate,
-        vmTypes,
-        vmTypesInBlocks,
-        spec,
-        settings);
+    return copy(name, traceOrder, spec, settings);
   }
 
   public Scenario withName(String other) {
-    return new Scenario(
-        other,
-        traceFormat,
-        tracePath,
-        traceOrder,
-        maxVms,
-        hostTypes,
-        hostCount,
-        hostsAlternate,
-        vmTypes,
-        vmTypesInBlocks,
-        strategy,
-        settings);
+    return copy(other, traceOrder, strategy, settings);
   }
 
   public Scenario withSettings(ReplaySettings other) {
-    return new Scenario(
-        name,
-        traceFormat,
-        tracePath,
-        traceOrder,
-        maxVms,
-        hostTypes,
-        hostCount,
-        hostsAlternate,
-        vmTypes,
-        vmTypesInBlocks,
-        strategy,
-        other);
+    return copy(name, traceOrder, strategy, other);
   }
 
   public Scenario withTraceOrder(PlanetLabTraces.Order order) {
+    return copy(name, order, strategy, settings);
+  }
+
+  /** This scenario with the components that the withers change replaced, the rest kept. */
+  private Scenario copy(
+      String newName,
+      PlanetLabTraces.Order newOrder,
+      String newStrategy,
+      ReplaySettings newSettings) {
     return new Scenario(
-        name,
+        newName,
         traceFormat,
         tracePath,
-        order,
+        newOrder,
         maxVms,
         hostTypes,
         hostCount,
         hostsAlternate,
         vmTypes,
         vmTypesInBlocks,
-        strategy,
-        settings);
+        newStrategy,
+        newSettings);
   }
 
   /** The VM type called {@code name}. */
