@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.vimana.api.model.AgentView;
 import org.vimana.api.model.GuestView;
+import org.vimana.cli.format.KeyValues;
 import org.vimana.cli.format.Sizes;
-import org.vimana.cli.format.Table;
 
 /** The "Agent" section of {@code vimana vm show}: readiness and the guest's own view. */
 final class AgentViews {
@@ -18,34 +18,29 @@ final class AgentViews {
   }
 
   static String section(AgentView a) {
-    List<String[]> kv = new ArrayList<>();
+    KeyValues kv = new KeyValues();
     String ready = a.readiness();
     if (a.readyAfterMs() != null) {
       ready += String.format(Locale.ROOT, " (ready %.1f s after start)", a.readyAfterMs() / 1000.0);
     }
-    kv.add(new String[] {"Readiness", ready});
+    kv.add("Readiness", ready);
     GuestView g = a.guest();
     if (g != null) {
-      kv.add(new String[] {"Agent", agent(g)});
-      kv.add(new String[] {"OS", join(g.os(), g.kernel() == null ? null : "kernel " + g.kernel())});
-      kv.add(new String[] {"Host name", g.hostName()});
-      kv.add(new String[] {"Uptime", g.uptimeSeconds() == null ? null : uptime(g.uptimeSeconds())});
-      kv.add(new String[] {"Memory", memory(g)});
+      kv.add("Agent", agent(g));
+      kv.add("OS", join(g.os(), g.kernel() == null ? null : "kernel " + g.kernel()));
+      kv.add("Host name", g.hostName());
+      kv.add("Uptime", g.uptimeSeconds() == null ? null : uptime(g.uptimeSeconds()));
+      kv.add("Memory", memory(g));
       kv.add(
-          new String[] {
-            "Load",
-            g.load1() == null
-                ? null
-                : String.format(Locale.ROOT, "%.2f %.2f %.2f", g.load1(), g.load5(), g.load15())
-          });
-      kv.add(
-          new String[] {
-            "Processes", g.processCount() == null ? null : g.processCount().toString()
-          });
-      kv.add(new String[] {"Filesystems", filesystems(g)});
+          "Load",
+          g.load1() == null
+              ? null
+              : String.format(Locale.ROOT, "%.2f %.2f %.2f", g.load1(), g.load5(), g.load15()));
+      kv.add("Processes", g.processCount() == null ? null : g.processCount().toString());
+      kv.add("Filesystems", filesystems(g));
     }
     StringBuilder sb = new StringBuilder("Agent\n");
-    for (String line : Table.keyValues(kv).split("\n")) {
+    for (String line : kv.render().split("\n")) {
       sb.append("  ").append(line).append('\n');
     }
     return sb.toString();

@@ -10,6 +10,7 @@ import org.vimana.cli.ExitCode;
 import org.vimana.cli.Main;
 import org.vimana.cli.format.Converters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,16 +36,8 @@ public final class BalanceCommand implements Runnable {
   }
 
   @Command(name = "status", description = "Mode, strategy, last run and the plan waiting, if any.")
-  int status(@Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          var s = main.client().balance();
-          if (json) {
-            main.printJson(s);
-          } else {
-            main.out().print(BalanceTables.status(s));
-          }
-        });
+  int status(@Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().balance(), BalanceTables::status));
   }
 
   @Command(
@@ -52,16 +45,13 @@ public final class BalanceCommand implements Runnable {
       description =
           "Make a plan now: in recommend mode it waits for 'balance apply', in automatic mode it"
               + " is applied at once, while off it is advice only.")
-  int plan(@Option(names = "--json", description = Json.HELP) boolean json) {
+  int plan(@Mixin JsonOption json) {
     return main.run(
         () -> {
           BalancePlanView p = main.client().balancePlan();
-          if (json) {
-            main.printJson(p);
-            return;
-          }
-          main.out().print(BalanceTables.plan(p));
-          if (p.status().equals("pending") || p.status().equals("advisory")) {
+          json.print(main, p, BalanceTables::plan);
+          if (!json.requested()
+              && (p.status().equals("pending") || p.status().equals("advisory"))) {
             main.out().println("approve with: vimana balance apply " + p.id());
           }
         });
@@ -79,7 +69,7 @@ public final class BalanceCommand implements Runnable {
           String planId,
       @Option(names = "--wait", description = "Wait until every move has ended; print outcomes.")
           boolean wait,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     int[] code = {ExitCode.OK};
     int ran =
         main.run(
@@ -92,21 +82,10 @@ public final class BalanceCommand implements Runnable {
                   p = client.balancePlanById(p.id());
                 }
               }
-              if (json) {
-                main.printJson(p);
-              } else if (wait) {
-                main.out().print(BalanceTables.plan(p));
+              if (wait) {
+                json.print(main, p, BalanceTables::plan);
               } else {
-                main.out()
-                    .println(
-                        "plan "
-                            + p.id()
-                            + ": applying "
-                            + p.moves().size()
-                            + " moves"
-                            + " (follow with: vimana balance show "
-                            + p.id()
-                            + ")");
+                json.printLine(main, p, BalanceCommand::applying);
               }
               if (p.status().equals("interrupted")) {
                 code[0] = ExitCode.FAILURE;
@@ -117,37 +96,29 @@ public final class BalanceCommand implements Runnable {
     return ran != ExitCode.OK ? ran : code[0];
   }
 
+  private static String applying(BalancePlanView p) {
+    return "plan "
+        + p.id()
+        + ": applying "
+        + p.moves().size()
+        + " moves"
+        + " (follow with: vimana balance show "
+        + p.id()
+        + ")";
+  }
+
   @Command(name = "show", description = "Show one plan with every move's outcome.")
-  int show(
-      @Parameters(paramLabel = "PLAN_ID") String planId,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int show(@Parameters(paramLabel = "PLAN_ID") String planId, @Mixin JsonOption json) {
     return main.run(
-        () -> {
-          BalancePlanView p = main.client().balancePlanById(planId);
-          if (json) {
-            main.printJson(p);
-          } else {
-            main.out().print(BalanceTables.plan(p));
-          }
-        });
+        () -> json.print(main, main.client().balancePlanById(planId), BalanceTables::plan));
   }
 
   @Command(name = "history", description = "Balancing decisions, newest first.")
-  int history(
-      @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N.")
-          int limit,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int history(@Mixin LimitOption limit, @Mixin JsonOption json) {
     return main.run(
         () -> {
-          if (limit < 1) {
-            throw CliException.usage("--limit must be at least 1, got " + limit);
-          }
-          var list = main.client().balanceHistory(limit);
-          if (json) {
-            main.printJson(list);
-          } else {
-            main.out().print(BalanceTables.history(list));
-          }
+          int n = limit.value();
+          json.print(main, main.client().balanceHistory(n), BalanceTables::history);
         });
   }
 
@@ -172,7 +143,7 @@ public final class BalanceCommand implements Runnable {
               converter = Converters.DurationValue.class,
               description = "How often to plan: 30s, 5m, 1h (5s to 1d).")
           Duration interval,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           if (mode == null && strategy == null && aggressiveness == null && interval == null) {
@@ -193,11 +164,7 @@ public final class BalanceCommand implements Runnable {
           var s =
               main.client()
                   .setBalance(new BalanceSettingsRequest(mode, strategy, aggressiveness, seconds));
-          if (json) {
-            main.printJson(s);
-          } else {
-            main.out().print(BalanceTables.status(s));
-          }
+          json.print(main, s, BalanceTables::status);
         });
   }
 }

@@ -1,6 +1,8 @@
 package org.vimana.cli.client;
 
-import java.util.ArrayList;
+import static org.vimana.cli.format.Table.Field.left;
+import static org.vimana.cli.format.Table.Field.right;
+
 import java.util.List;
 import java.util.Locale;
 import org.vimana.api.model.BalanceMoveView;
@@ -10,25 +12,24 @@ import org.vimana.api.model.PlacementAdvice;
 import org.vimana.api.model.PlacementCandidate;
 import org.vimana.api.model.PlacementRejection;
 import org.vimana.cli.format.Durations;
+import org.vimana.cli.format.KeyValues;
 import org.vimana.cli.format.Table;
-import org.vimana.cli.format.Table.Column;
 
 /** How the balancing daemon, its plans and placement advice print. */
 final class BalanceTables {
   private BalanceTables() {}
 
   static String status(BalanceStatus s) {
-    List<String[]> kv = new ArrayList<>();
-    kv.add(new String[] {"Mode", s.mode()});
-    kv.add(new String[] {"Strategy", s.strategy() + " (runs " + s.planner() + ")"});
-    kv.add(new String[] {"Aggressiveness", Integer.toString(s.aggressiveness())});
-    kv.add(new String[] {"Interval", Durations.formatSeconds((double) s.intervalSeconds())});
-    kv.add(new String[] {"Last run", Views.time(s.lastRunAt())});
-    kv.add(new String[] {"Next run", Views.time(s.nextRunAt())});
-    kv.add(new String[] {"Last plan", s.lastPlan() == null ? null : headline(s.lastPlan())});
-    kv.add(
-        new String[] {"Pending plan", s.pendingPlan() == null ? null : headline(s.pendingPlan())});
-    return Table.keyValues(kv);
+    KeyValues kv = new KeyValues();
+    kv.add("Mode", s.mode());
+    kv.add("Strategy", s.strategy() + " (runs " + s.planner() + ")");
+    kv.add("Aggressiveness", Integer.toString(s.aggressiveness()));
+    kv.add("Interval", Durations.formatSeconds((double) s.intervalSeconds()));
+    kv.add("Last run", Views.time(s.lastRunAt()));
+    kv.add("Next run", Views.time(s.nextRunAt()));
+    kv.add("Last plan", s.lastPlan() == null ? null : headline(s.lastPlan()));
+    kv.add("Pending plan", s.pendingPlan() == null ? null : headline(s.pendingPlan()));
+    return kv.render();
   }
 
   /** {@code ID STATUS (strategy, trigger): message}. */
@@ -48,30 +49,18 @@ final class BalanceTables {
   static String plan(BalancePlanView p) {
     StringBuilder sb = new StringBuilder("plan ").append(headline(p)).append('\n');
     if (!p.moves().isEmpty()) {
-      Table t =
-          new Table(
-              Column.right("SEQ"),
-              Column.left("VM"),
-              Column.left("FROM"),
-              Column.left("TO"),
-              Column.left("REASON"),
-              Column.right("GAIN"),
-              Column.right("EST_S"),
-              Column.left("OUTCOME"),
-              Column.left("WHY"));
-      for (BalanceMoveView m : p.moves()) {
-        t.row(
-            m.seq(),
-            m.vm(),
-            m.source(),
-            m.target(),
-            m.reason(),
-            String.format(Locale.ROOT, "%.4f", m.expectedGain()),
-            String.format(Locale.ROOT, "%.1f", m.estimatedSeconds()),
-            m.outcome(),
-            m.outcomeMessage().isEmpty() ? m.detail() : m.outcomeMessage());
-      }
-      sb.append(t.render());
+      sb.append(
+          Table.of(
+              p.moves(),
+              right("SEQ", BalanceMoveView::seq),
+              left("VM", BalanceMoveView::vm),
+              left("FROM", BalanceMoveView::source),
+              left("TO", BalanceMoveView::target),
+              left("REASON", BalanceMoveView::reason),
+              right("GAIN", m -> String.format(Locale.ROOT, "%.4f", m.expectedGain())),
+              right("EST_S", m -> String.format(Locale.ROOT, "%.1f", m.estimatedSeconds())),
+              left("OUTCOME", BalanceMoveView::outcome),
+              left("WHY", m -> m.outcomeMessage().isEmpty() ? m.detail() : m.outcomeMessage())));
     }
     for (String n : p.notes()) {
       sb.append("note: ").append(n).append('\n');
@@ -80,59 +69,39 @@ final class BalanceTables {
   }
 
   static String history(List<BalancePlanView> plans) {
-    Table t =
-        new Table(
-            Column.left("ID"),
-            Column.left("CREATED"),
-            Column.left("TRIGGER"),
-            Column.left("STRATEGY"),
-            Column.left("STATUS"),
-            Column.right("MOVES"),
-            Column.right("DONE"),
-            Column.right("SKIPPED"),
-            Column.right("FAILED"),
-            Column.right("IMBALANCE"));
-    for (BalancePlanView p : plans) {
-      t.row(
-          p.id(),
-          Views.time(p.createdAt()),
-          p.trigger(),
-          p.strategy(),
-          p.status(),
-          p.moves().size(),
-          p.done(),
-          p.skipped(),
-          p.failed(),
-          String.format(Locale.ROOT, "%.3f", p.imbalance()));
-    }
-    return t.render();
+    return Table.of(
+        plans,
+        left("ID", BalancePlanView::id),
+        left("CREATED", p -> Views.time(p.createdAt())),
+        left("TRIGGER", BalancePlanView::trigger),
+        left("STRATEGY", BalancePlanView::strategy),
+        left("STATUS", BalancePlanView::status),
+        right("MOVES", p -> p.moves().size()),
+        right("DONE", BalancePlanView::done),
+        right("SKIPPED", BalancePlanView::skipped),
+        right("FAILED", BalancePlanView::failed),
+        right("IMBALANCE", p -> String.format(Locale.ROOT, "%.3f", p.imbalance())));
   }
 
   static String placement(PlacementAdvice a) {
-    Table t =
-        new Table(
-            Column.right("RANK"),
-            Column.left("HOST"),
-            Column.right("CPU_AFTER"),
-            Column.right("MEM_AFTER"),
-            Column.right("POWER_W"),
-            Column.left("WHY"));
-    for (PlacementCandidate c : a.candidates()) {
-      t.row(
-          c.rank(),
-          c.host(),
-          String.format(Locale.ROOT, "%.1f%%", c.cpuAfterPercent()),
-          String.format(Locale.ROOT, "%.1f%%", c.memoryAfterPercent()),
-          String.format(Locale.ROOT, "+%.1f", c.powerIncreaseWatts()),
-          String.join("; ", c.reasons()));
-    }
-    StringBuilder sb = new StringBuilder(t.render());
+    StringBuilder sb =
+        new StringBuilder(
+            Table.of(
+                a.candidates(),
+                right("RANK", PlacementCandidate::rank),
+                left("HOST", PlacementCandidate::host),
+                right("CPU_AFTER", c -> String.format(Locale.ROOT, "%.1f%%", c.cpuAfterPercent())),
+                right(
+                    "MEM_AFTER", c -> String.format(Locale.ROOT, "%.1f%%", c.memoryAfterPercent())),
+                right("POWER_W", c -> String.format(Locale.ROOT, "+%.1f", c.powerIncreaseWatts())),
+                left("WHY", c -> String.join("; ", c.reasons()))));
     if (!a.rejected().isEmpty()) {
-      Table r = new Table(Column.left("REJECTED"), Column.left("WHY"));
-      for (PlacementRejection x : a.rejected()) {
-        r.row(x.host(), x.reason());
-      }
-      sb.append('\n').append(r.render());
+      sb.append('\n')
+          .append(
+              Table.of(
+                  a.rejected(),
+                  left("REJECTED", PlacementRejection::host),
+                  left("WHY", PlacementRejection::reason)));
     }
     return sb.toString();
   }

@@ -1,14 +1,15 @@
 package org.vimana.cli.client;
 
-import org.vimana.cli.CliException;
+import java.util.concurrent.Callable;
 import org.vimana.cli.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vimana events [--vm NAME] [--limit N]}: the event history, newest first. */
 @Command(name = "events", description = "Show the event history, newest first.")
-public final class EventsCommand implements java.util.concurrent.Callable<Integer> {
+public final class EventsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Option(names = "--vm", paramLabel = "NAME", description = "Only the events of this VM.")
@@ -21,22 +22,15 @@ public final class EventsCommand implements java.util.concurrent.Callable<Intege
       description = "At most N events (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = Json.HELP)
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     return main.run(
         () -> {
-          if (limit < 1) {
-            throw CliException.usage("--limit must be at least 1, got " + limit);
-          }
+          Counts.atLeastOne("--limit", limit);
           var events = main.client().events(vm, limit);
-          if (json) {
-            main.printJson(events);
-          } else {
-            main.out().print(Views.eventTable(events));
-          }
+          json.print(main, events, Views::eventTable);
         });
   }
 }

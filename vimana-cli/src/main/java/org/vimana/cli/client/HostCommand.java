@@ -1,13 +1,11 @@
 package org.vimana.cli.client;
 
 import java.util.Locale;
-import org.vimana.api.client.VimanaClient;
-import org.vimana.api.model.HostView;
 import org.vimana.cli.CliException;
 import org.vimana.cli.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,31 +23,15 @@ public final class HostCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List hosts with their live CPU and memory figures.")
-  int list(@Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          var hosts = main.client().hosts();
-          if (json) {
-            main.printJson(hosts);
-          } else {
-            main.out().print(Views.hostTable(hosts));
-          }
-        });
+  int list(@Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().hosts(), Views::hostTable));
   }
 
   @Command(name = "show", description = "Show one host.")
   int show(
       @Parameters(paramLabel = "HOST", description = "Host name or id.") String host,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          HostView h = main.client().host(host);
-          if (json) {
-            main.printJson(h);
-          } else {
-            main.out().print(Views.host(h));
-          }
-        });
+      @Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().host(host), Views::host));
   }
 
   @Command(
@@ -58,7 +40,7 @@ public final class HostCommand implements Runnable {
   int maintenance(
       @Parameters(index = "0", paramLabel = "HOST", description = "Host name or id.") String host,
       @Parameters(index = "1", paramLabel = "on|off") String mode,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           boolean enabled =
@@ -69,14 +51,10 @@ public final class HostCommand implements Runnable {
                     throw CliException.usage(
                         "maintenance mode must be 'on' or 'off', got '" + mode + "'");
               };
-          VimanaClient client = main.client();
-          HostView h = client.setMaintenance(host, enabled);
-          if (json) {
-            main.printJson(h);
-          } else {
-            main.out()
-                .println("host " + h.name() + ": maintenance " + (h.maintenance() ? "on" : "off"));
-          }
+          json.printLine(
+              main,
+              main.client().setMaintenance(host, enabled),
+              h -> "host " + h.name() + ": maintenance " + (h.maintenance() ? "on" : "off"));
         });
   }
 }

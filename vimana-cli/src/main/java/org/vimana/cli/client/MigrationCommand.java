@@ -1,9 +1,9 @@
 package org.vimana.cli.client;
 
 import org.vimana.api.model.MigrationView;
-import org.vimana.cli.CliException;
 import org.vimana.cli.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,36 +25,18 @@ public final class MigrationCommand implements Runnable {
   @Command(name = "list", description = "List migrations, newest first.")
   int list(
       @Option(names = "--vm", paramLabel = "NAME", description = "Only this VM's.") String vm,
-      @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N.")
-          int limit,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin LimitOption limit,
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
-          if (limit < 1) {
-            throw CliException.usage("--limit must be at least 1, got " + limit);
-          }
-          var list = main.client().migrations(vm, limit);
-          if (json) {
-            main.printJson(list);
-          } else {
-            main.out().print(MigrationViews.table(list));
-          }
+          int n = limit.value();
+          json.print(main, main.client().migrations(vm, n), MigrationViews::table);
         });
   }
 
   @Command(name = "show", description = "Show one migration with its progress or figures.")
-  int show(
-      @Parameters(paramLabel = "ID") String id,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          MigrationView m = main.client().migration(id);
-          if (json) {
-            main.printJson(m);
-          } else {
-            main.out().print(MigrationViews.show(m));
-          }
-        });
+  int show(@Parameters(paramLabel = "ID") String id, @Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().migration(id), MigrationViews::show));
   }
 
   @Command(name = "cancel", description = "Cancel a running migration; the VM stays on its source.")

@@ -8,6 +8,7 @@ import org.vimana.cli.Main;
 import org.vimana.cli.format.Converters;
 import org.vimana.cli.format.Sizes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -32,22 +33,15 @@ public final class PlaceCommand implements Callable<Integer> {
       description = "Memory: 512M, 8G (a plain number is MiB).")
   long memoryMib;
 
-  @Option(names = "--json", description = Json.HELP)
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     return main.run(
         () -> {
-          if (vcpus < 1) {
-            throw CliException.usage("--vcpus must be at least 1, got " + vcpus);
-          }
+          Counts.atLeastOne("--vcpus", vcpus);
           PlacementAdvice a = main.client().placement(vcpus, memoryMib);
-          if (json) {
-            main.printJson(a);
-          } else {
-            main.out().print(BalanceTables.placement(a));
-          }
+          json.print(main, a, BalanceTables::placement);
           if (a.best() == null) {
             throw new CliException(
                 ExitCode.REFUSED,

@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vimana.cli.CliException;
 import org.vimana.cli.ExitCode;
 import org.vimana.cli.Main;
+import org.vimana.cli.format.KeyValues;
 import org.vimana.cli.format.Table;
 import org.vimana.cli.format.Table.Column;
 import org.vimana.sim.replay.BadInputException;
@@ -130,29 +130,23 @@ public final class SimCommand implements Runnable {
   }
 
   static String report(SimulationReport r) {
-    List<String[]> kv = new ArrayList<>();
-    kv.add(new String[] {"Scenario", r.scenario()});
-    kv.add(new String[] {"Strategy", r.strategy()});
-    kv.add(new String[] {"Hosts / VMs / steps", r.hosts() + " / " + r.vms() + " / " + r.steps()});
-    kv.add(new String[] {"Energy", f("%.2f kWh", r.energyKwh())});
-    kv.add(new String[] {"Migrations", Integer.toString(r.migrations())});
-    kv.add(new String[] {"SLATAH", f("%.2f %%", 100 * r.slatah())});
-    kv.add(new String[] {"PDM", f("%.4f %%", 100 * r.pdm())});
-    kv.add(new String[] {"SLAV", f("%.3e", r.slav())});
-    kv.add(new String[] {"ESV", f("%.3e", r.esv())});
-    kv.add(
-        new String[] {
-          "Imbalance", f("mean %.4f, %.2f h integrated", r.meanImbalance(), r.imbalanceHours())
-        });
-    kv.add(new String[] {"Overloaded", f("%.2f host-h", r.overloadedHostHours())});
-    kv.add(new String[] {"Thrashes", Integer.toString(r.thrashes())});
-    kv.add(new String[] {"Rejected moves", Integer.toString(r.rejectedMoves())});
-    kv.add(
-        new String[] {
-          "Plan time", f("mean %.2f ms, max %.2f ms", r.meanPlanMillis(), r.maxPlanMillis())
-        });
-    kv.add(new String[] {"Wall time", f("%.2f s", r.wallSeconds())});
-    return Table.keyValues(kv);
+    KeyValues kv = new KeyValues();
+    kv.add("Scenario", r.scenario());
+    kv.add("Strategy", r.strategy());
+    kv.add("Hosts / VMs / steps", r.hosts() + " / " + r.vms() + " / " + r.steps());
+    kv.add("Energy", f("%.2f kWh", r.energyKwh()));
+    kv.add("Migrations", Integer.toString(r.migrations()));
+    kv.add("SLATAH", f("%.2f %%", 100 * r.slatah()));
+    kv.add("PDM", f("%.4f %%", 100 * r.pdm()));
+    kv.add("SLAV", f("%.3e", r.slav()));
+    kv.add("ESV", f("%.3e", r.esv()));
+    kv.add("Imbalance", f("mean %.4f, %.2f h integrated", r.meanImbalance(), r.imbalanceHours()));
+    kv.add("Overloaded", f("%.2f host-h", r.overloadedHostHours()));
+    kv.add("Thrashes", Integer.toString(r.thrashes()));
+    kv.add("Rejected moves", Integer.toString(r.rejectedMoves()));
+    kv.add("Plan time", f("mean %.2f ms, max %.2f ms", r.meanPlanMillis(), r.maxPlanMillis()));
+    kv.add("Wall time", f("%.2f s", r.wallSeconds()));
+    return kv.render();
   }
 
   private static String f(String format, Object... args) {

@@ -1,10 +1,9 @@
 package org.vimana.cli.client;
 
-import java.util.List;
 import org.vimana.api.model.SnapshotRequest;
-import org.vimana.api.model.SnapshotView;
 import org.vimana.cli.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,10 +24,8 @@ public final class SnapshotCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List a VM's snapshots, oldest first.")
-  int list(
-      @Parameters(paramLabel = "VM") String vm,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(() -> print(main.client().snapshots(vm), json));
+  int list(@Parameters(paramLabel = "VM") String vm, @Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().snapshots(vm), MigrationViews::snapshots));
   }
 
   @Command(name = "create", description = "Take a snapshot (disk, and memory when running).")
@@ -36,33 +33,29 @@ public final class SnapshotCommand implements Runnable {
       @Parameters(index = "0", paramLabel = "VM") String vm,
       @Parameters(index = "1", paramLabel = "NAME") String name,
       @Option(names = "--description", paramLabel = "TEXT") String description,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
-        () ->
-            print(main.client().createSnapshot(vm, new SnapshotRequest(name, description)), json));
+        () -> {
+          var request = new SnapshotRequest(name, description);
+          json.print(main, main.client().createSnapshot(vm, request), MigrationViews::snapshots);
+        });
   }
 
   @Command(name = "revert", description = "Revert a VM to a snapshot.")
   int revert(
       @Parameters(index = "0", paramLabel = "VM") String vm,
       @Parameters(index = "1", paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(() -> print(main.client().revertSnapshot(vm, name), json));
+      @Mixin JsonOption json) {
+    return main.run(
+        () -> json.print(main, main.client().revertSnapshot(vm, name), MigrationViews::snapshots));
   }
 
   @Command(name = "delete", description = "Delete a snapshot.")
   int delete(
       @Parameters(index = "0", paramLabel = "VM") String vm,
       @Parameters(index = "1", paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(() -> print(main.client().deleteSnapshot(vm, name), json));
-  }
-
-  private void print(List<SnapshotView> list, boolean json) throws Exception {
-    if (json) {
-      main.printJson(list);
-    } else {
-      main.out().print(MigrationViews.snapshots(list));
-    }
+      @Mixin JsonOption json) {
+    return main.run(
+        () -> json.print(main, main.client().deleteSnapshot(vm, name), MigrationViews::snapshots));
   }
 }

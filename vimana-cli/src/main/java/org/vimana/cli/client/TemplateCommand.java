@@ -1,10 +1,12 @@
 package org.vimana.cli.client;
 
+import java.util.Map;
 import org.vimana.cli.Main;
 import org.vimana.cli.format.Converters;
 import org.vimana.core.template.Template;
 import org.vimana.core.workload.Workload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,31 +27,13 @@ public final class TemplateCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List templates.")
-  int list(@Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          var templates = main.client().templates();
-          if (json) {
-            main.printJson(templates);
-          } else {
-            main.out().print(Views.templateTable(templates));
-          }
-        });
+  int list(@Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().templates(), Views::templateTable));
   }
 
   @Command(name = "show", description = "Show one template.")
-  int show(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
-    return main.run(
-        () -> {
-          Template t = main.client().template(name);
-          if (json) {
-            main.printJson(t);
-          } else {
-            main.out().print(Views.template(t));
-          }
-        });
+  int show(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
+    return main.run(() -> json.print(main, main.client().template(name), Views::template));
   }
 
   @Command(name = "create", description = "Create a template.")
@@ -82,31 +66,21 @@ public final class TemplateCommand implements Runnable {
                       + " bursty:0.05,0.9 (default: idle).")
           Workload workload,
       @Option(names = "--description", paramLabel = "TEXT") String description,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           Template t = new Template(name, description, vcpus, memoryMib, diskGib, image, workload);
-          Template created = main.client().createTemplate(t);
-          if (json) {
-            main.printJson(created);
-          } else {
-            main.out().println("created template " + created.name());
-          }
+          json.printLine(
+              main, main.client().createTemplate(t), c -> "created template " + c.name());
         });
   }
 
   @Command(name = "delete", description = "Delete a template (VMs made from it are unaffected).")
-  int delete(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int delete(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return main.run(
         () -> {
           main.client().deleteTemplate(name);
-          if (json) {
-            main.printJson(java.util.Map.of("deleted", name));
-          } else {
-            main.out().println("deleted template " + name);
-          }
+          json.printLine(main, Map.of("deleted", name), d -> "deleted template " + name);
         });
   }
 }

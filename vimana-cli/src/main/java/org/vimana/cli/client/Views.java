@@ -1,17 +1,19 @@
 package org.vimana.cli.client;
 
+import static org.vimana.cli.format.Table.Field.left;
+import static org.vimana.cli.format.Table.Field.right;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.vimana.api.model.EventView;
 import org.vimana.api.model.HostView;
 import org.vimana.api.model.VmView;
+import org.vimana.cli.format.KeyValues;
 import org.vimana.cli.format.Sizes;
 import org.vimana.cli.format.Table;
-import org.vimana.cli.format.Table.Column;
 import org.vimana.cli.format.Workloads;
 import org.vimana.core.template.Template;
 
@@ -20,157 +22,114 @@ public final class Views {
   private Views() {}
 
   public static String vmTable(List<VmView> vms) {
-    Table t =
-        new Table(
-            Column.left("NAME"),
-            Column.left("STATE"),
-            Column.left("HOST"),
-            Column.right("VCPUS"),
-            Column.right("MEMORY"),
-            Column.right("CPU%"),
-            Column.right("MEM USED"),
-            Column.left("TAGS"));
-    for (VmView v : sorted(vms, VmView::name)) {
-      t.row(
-          v.name(),
-          v.state(),
-          v.hostName(),
-          v.vcpus(),
-          Sizes.formatMib(v.memoryMib()),
-          percent(v.cpuPercent()),
-          v.memoryUsedMib() == null ? null : Sizes.formatMib(v.memoryUsedMib()),
-          tags(v.tags()));
-    }
-    return t.render();
+    return Table.of(
+        sorted(vms, VmView::name),
+        left("NAME", VmView::name),
+        left("STATE", VmView::state),
+        left("HOST", VmView::hostName),
+        right("VCPUS", VmView::vcpus),
+        right("MEMORY", v -> Sizes.formatMib(v.memoryMib())),
+        right("CPU%", v -> percent(v.cpuPercent())),
+        right(
+            "MEM USED", v -> v.memoryUsedMib() == null ? null : Sizes.formatMib(v.memoryUsedMib())),
+        left("TAGS", v -> tags(v.tags())));
   }
 
   public static String hostTable(List<HostView> hosts) {
-    Table t =
-        new Table(
-            Column.left("NAME"),
-            Column.left("STATE"),
-            Column.left("MAINT"),
-            Column.right("VMS"),
-            Column.right("CPU%"),
-            Column.right("MEM USED/TOTAL"),
-            Column.left("DRIVER"));
-    for (HostView h : sorted(hosts, HostView::name)) {
-      t.row(
-          h.name(),
-          h.state(),
-          h.maintenance() ? "yes" : "no",
-          h.vmCount(),
-          percent(h.cpuPercent()),
-          memoryOfTotal(h.memoryUsedMib(), h.memoryMib()),
-          h.driver());
-    }
-    return t.render();
+    return Table.of(
+        sorted(hosts, HostView::name),
+        left("NAME", HostView::name),
+        left("STATE", HostView::state),
+        left("MAINT", h -> h.maintenance() ? "yes" : "no"),
+        right("VMS", HostView::vmCount),
+        right("CPU%", h -> percent(h.cpuPercent())),
+        right("MEM USED/TOTAL", h -> memoryOfTotal(h.memoryUsedMib(), h.memoryMib())),
+        left("DRIVER", HostView::driver));
   }
 
   public static String templateTable(List<Template> templates) {
-    Table t =
-        new Table(
-            Column.left("NAME"),
-            Column.right("VCPUS"),
-            Column.right("MEMORY"),
-            Column.right("DISK"),
-            Column.left("IMAGE"),
-            Column.left("WORKLOAD"));
-    for (Template x : sorted(templates, Template::name)) {
-      t.row(
-          x.name(),
-          x.vcpus(),
-          Sizes.formatMib(x.memoryMib()),
-          Sizes.formatGib(x.diskGib()),
-          x.image().isEmpty() ? null : x.image(),
-          Workloads.format(x.workload()));
-    }
-    return t.render();
+    return Table.of(
+        sorted(templates, Template::name),
+        left("NAME", Template::name),
+        right("VCPUS", Template::vcpus),
+        right("MEMORY", t -> Sizes.formatMib(t.memoryMib())),
+        right("DISK", t -> Sizes.formatGib(t.diskGib())),
+        left("IMAGE", t -> nonEmpty(t.image())),
+        left("WORKLOAD", t -> Workloads.format(t.workload())));
   }
 
   public static String eventTable(List<EventView> events) {
-    Table t =
-        new Table(
-            Column.left("AT"),
-            Column.left("VM"),
-            Column.left("HOST"),
-            Column.left("TYPE"),
-            Column.left("STATE"),
-            Column.left("MESSAGE"));
-    for (EventView e : events) {
-      t.row(
-          time(e.at()),
-          e.vmName(),
-          e.hostName(),
-          e.type(),
-          e.state(),
-          e.message() == null || e.message().isEmpty() ? null : e.message());
-    }
-    return t.render();
+    return Table.of(
+        events,
+        left("AT", e -> time(e.at())),
+        left("VM", EventView::vmName),
+        left("HOST", EventView::hostName),
+        left("TYPE", EventView::type),
+        left("STATE", EventView::state),
+        left("MESSAGE", e -> nonEmpty(e.message())));
   }
 
   public static String vm(VmView v) {
-    List<String[]> kv = new ArrayList<>();
-    kv.add(new String[] {"Name", v.name()});
-    kv.add(new String[] {"Id", v.id()});
-    kv.add(new String[] {"State", v.state()});
-    kv.add(new String[] {"Host", v.hostName()});
-    kv.add(new String[] {"vCPUs", Integer.toString(v.vcpus())});
-    kv.add(new String[] {"Memory", Sizes.formatMib(v.memoryMib())});
-    kv.add(new String[] {"Disk", Sizes.formatGib(v.diskGib())});
-    kv.add(new String[] {"Template", v.template()});
-    kv.add(new String[] {"Image", v.image() == null || v.image().isEmpty() ? null : v.image()});
-    kv.add(new String[] {"Workload", v.workload() == null ? null : Workloads.format(v.workload())});
-    kv.add(new String[] {"Tags", tags(v.tags())});
-    kv.add(new String[] {"CPU", v.cpuPercent() == null ? null : percent(v.cpuPercent()) + "%"});
-    kv.add(
-        new String[] {
-          "Memory used", memoryOfTotal(v.memoryUsedMib(), v.memoryMib()),
-        });
-    kv.add(new String[] {"Boots", Long.toString(v.bootCount())});
-    kv.add(new String[] {"Created", time(v.createdAt())});
-    kv.add(new String[] {"Updated", time(v.updatedAt())});
-    return Table.keyValues(kv);
+    KeyValues kv = new KeyValues();
+    kv.add("Name", v.name());
+    kv.add("Id", v.id());
+    kv.add("State", v.state());
+    kv.add("Host", v.hostName());
+    kv.add("vCPUs", Integer.toString(v.vcpus()));
+    kv.add("Memory", Sizes.formatMib(v.memoryMib()));
+    kv.add("Disk", Sizes.formatGib(v.diskGib()));
+    kv.add("Template", v.template());
+    kv.add("Image", nonEmpty(v.image()));
+    kv.add("Workload", v.workload() == null ? null : Workloads.format(v.workload()));
+    kv.add("Tags", tags(v.tags()));
+    kv.add("CPU", percentSign(v.cpuPercent()));
+    kv.add("Memory used", memoryOfTotal(v.memoryUsedMib(), v.memoryMib()));
+    kv.add("Boots", Long.toString(v.bootCount()));
+    kv.add("Created", time(v.createdAt()));
+    kv.add("Updated", time(v.updatedAt()));
+    return kv.render();
   }
 
   public static String host(HostView h) {
-    List<String[]> kv = new ArrayList<>();
-    kv.add(new String[] {"Name", h.name()});
-    kv.add(new String[] {"Id", h.id()});
-    kv.add(new String[] {"State", h.state()});
-    kv.add(new String[] {"Maintenance", h.maintenance() ? "yes" : "no"});
-    kv.add(new String[] {"Driver", h.driver()});
-    kv.add(new String[] {"Hypervisor", h.hypervisor()});
-    kv.add(new String[] {"CPU", h.cpuCores() + " cores x " + h.cpuMhz() + " MHz, " + h.cpuModel()});
-    kv.add(new String[] {"Memory", Sizes.formatMib(h.memoryMib())});
-    kv.add(new String[] {"Disk", Sizes.formatGib(h.diskGib())});
-    kv.add(new String[] {"VMs", h.runningVms() + " running of " + h.vmCount()});
+    KeyValues kv = new KeyValues();
+    kv.add("Name", h.name());
+    kv.add("Id", h.id());
+    kv.add("State", h.state());
+    kv.add("Maintenance", h.maintenance() ? "yes" : "no");
+    kv.add("Driver", h.driver());
+    kv.add("Hypervisor", h.hypervisor());
+    kv.add("CPU", h.cpuCores() + " cores x " + h.cpuMhz() + " MHz, " + h.cpuModel());
+    kv.add("Memory", Sizes.formatMib(h.memoryMib()));
+    kv.add("Disk", Sizes.formatGib(h.diskGib()));
+    kv.add("VMs", h.runningVms() + " running of " + h.vmCount());
     kv.add(
-        new String[] {
-          "Allocated",
-          h.allocatedVcpus() + " vCPUs, " + Sizes.formatMib(h.allocatedMemoryMib()) + " memory"
-        });
-    kv.add(
-        new String[] {"CPU used", h.cpuPercent() == null ? null : percent(h.cpuPercent()) + "%"});
-    kv.add(new String[] {"Memory used", memoryOfTotal(h.memoryUsedMib(), h.memoryMib())});
-    kv.add(new String[] {"Last seen", time(h.lastSeen())});
-    return Table.keyValues(kv);
+        "Allocated",
+        h.allocatedVcpus() + " vCPUs, " + Sizes.formatMib(h.allocatedMemoryMib()) + " memory");
+    kv.add("CPU used", percentSign(h.cpuPercent()));
+    kv.add("Memory used", memoryOfTotal(h.memoryUsedMib(), h.memoryMib()));
+    kv.add("Last seen", time(h.lastSeen()));
+    return kv.render();
   }
 
   public static String template(Template t) {
-    List<String[]> kv = new ArrayList<>();
-    kv.add(new String[] {"Name", t.name()});
-    kv.add(new String[] {"Description", t.description().isEmpty() ? null : t.description()});
-    kv.add(new String[] {"vCPUs", Integer.toString(t.vcpus())});
-    kv.add(new String[] {"Memory", Sizes.formatMib(t.memoryMib())});
-    kv.add(new String[] {"Disk", Sizes.formatGib(t.diskGib())});
-    kv.add(new String[] {"Image", t.image().isEmpty() ? null : t.image()});
-    kv.add(new String[] {"Workload", Workloads.format(t.workload())});
-    return Table.keyValues(kv);
+    KeyValues kv = new KeyValues();
+    kv.add("Name", t.name());
+    kv.add("Description", nonEmpty(t.description()));
+    kv.add("vCPUs", Integer.toString(t.vcpus()));
+    kv.add("Memory", Sizes.formatMib(t.memoryMib()));
+    kv.add("Disk", Sizes.formatGib(t.diskGib()));
+    kv.add("Image", nonEmpty(t.image()));
+    kv.add("Workload", Workloads.format(t.workload()));
+    return kv.render();
   }
 
   static String percent(Double p) {
     return p == null ? null : String.format(Locale.ROOT, "%.1f", p);
+  }
+
+  /** {@code 12.5%}, or null (printed as {@code -}) when unknown. */
+  static String percentSign(Double p) {
+    return p == null ? null : percent(p) + "%";
   }
 
   static String memoryOfTotal(Long used, long total) {
@@ -179,6 +138,11 @@ public final class Views {
 
   static String tags(List<String> tags) {
     return tags == null || tags.isEmpty() ? null : String.join(",", tags);
+  }
+
+  /** The text, or null (printed as {@code -}) when there is none. */
+  static String nonEmpty(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   static String time(Instant at) {

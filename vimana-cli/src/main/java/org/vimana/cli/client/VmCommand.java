@@ -19,6 +19,7 @@ import org.vimana.core.vm.VmAction;
 import org.vimana.core.vm.VmLifecycle;
 import org.vimana.core.vm.VmState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,31 +58,24 @@ public final class VmCommand implements Runnable {
           String host,
       @Option(names = "--state", paramLabel = "STATE", description = "Only VMs in this state.")
           String state,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           String s = state == null ? null : state.toLowerCase(Locale.ROOT).replace('-', '_');
-          List<VmView> vms = main.client().vms(new VmFilter(tag, host, s));
-          if (json) {
-            main.printJson(vms);
-          } else {
-            main.out().print(Views.vmTable(vms));
-          }
+          json.print(main, main.client().vms(new VmFilter(tag, host, s)), Views::vmTable);
         });
   }
 
   @Command(name = "show", description = "Show one VM.")
   int show(
       @Parameters(paramLabel = "NAME", description = "VM name or id.") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           VimanaClient client = main.client();
           VmView vm = client.vm(name);
-          if (json) {
-            main.printJson(vm);
-          } else {
-            main.out().print(Views.vm(vm));
+          json.print(main, vm, Views::vm);
+          if (!json.requested()) {
             AgentView agent = agentOf(client, vm);
             if (AgentViews.worthShowing(agent)) {
               main.out().print(AgentViews.section(agent));
@@ -100,59 +94,44 @@ public final class VmCommand implements Runnable {
   }
 
   @Command(name = "start", description = "Start a VM.")
-  int start(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int start(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.START, json);
   }
 
   @Command(name = "stop", description = "Shut a VM down gracefully (ACPI power button).")
-  int stop(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int stop(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.SHUTDOWN, json);
   }
 
   @Command(name = "reboot", description = "Reboot a VM.")
-  int reboot(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int reboot(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.REBOOT, json);
   }
 
   @Command(
       name = "destroy",
       description = "Power a VM off at once (forced, like pulling the plug).")
-  int destroy(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int destroy(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.FORCE_STOP, json);
   }
 
   @Command(name = "suspend", description = "Pause a running VM.")
-  int suspend(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int suspend(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.SUSPEND, json);
   }
 
   @Command(name = "resume", description = "Resume a paused VM.")
-  int resume(
-      @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+  int resume(@Parameters(paramLabel = "NAME") String name, @Mixin JsonOption json) {
     return action(name, VmAction.RESUME, json);
   }
 
-  private int action(String name, VmAction action, boolean json) {
+  private int action(String name, VmAction action, JsonOption json) {
     return main.run(
-        () -> {
-          VmView vm = main.client().action(name, action);
-          if (json) {
-            main.printJson(vm);
-          } else {
-            main.out().println("vm " + vm.name() + ": " + vm.state());
-          }
-        });
+        () ->
+            json.printLine(
+                main,
+                main.client().action(name, action),
+                vm -> "vm " + vm.name() + ": " + vm.state()));
   }
 
   @Command(name = "delete", description = "Delete a stopped VM and its disk.")
@@ -160,7 +139,7 @@ public final class VmCommand implements Runnable {
       @Parameters(paramLabel = "NAME") String name,
       @Option(names = "--force", description = "Power the VM off first if it is running.")
           boolean force,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           VimanaClient client = main.client();
@@ -168,11 +147,7 @@ public final class VmCommand implements Runnable {
             powerOff(client, name);
           }
           client.deleteVm(name);
-          if (json) {
-            main.printJson(Map.of("deleted", name));
-          } else {
-            main.out().println("deleted vm " + name);
-          }
+          json.printLine(main, Map.of("deleted", name), d -> "deleted vm " + name);
         });
   }
 
@@ -220,7 +195,7 @@ public final class VmCommand implements Runnable {
       @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG") List<String> tags,
       @Option(names = "--remove", description = "Remove the tags instead of adding them.")
           boolean remove,
-      @Option(names = "--json", description = Json.HELP) boolean json) {
+      @Mixin JsonOption json) {
     return main.run(
         () -> {
           VimanaClient client = main.client();
@@ -230,13 +205,12 @@ public final class VmCommand implements Runnable {
           } else {
             now.addAll(tags);
           }
-          VmView vm = client.setTags(name, new ArrayList<>(now));
-          if (json) {
-            main.printJson(vm);
-          } else {
-            String list = Views.tags(vm.tags());
-            main.out().println("vm " + vm.name() + " tags: " + (list == null ? "(none)" : list));
-          }
+          json.printLine(main, client.setTags(name, new ArrayList<>(now)), VmCommand::tagsLine);
         });
+  }
+
+  private static String tagsLine(VmView vm) {
+    String list = Views.tags(vm.tags());
+    return "vm " + vm.name() + " tags: " + (list == null ? "(none)" : list);
   }
 }

@@ -3,11 +3,11 @@ package org.vimana.cli.client;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vimana.api.model.CreateVmRequest;
-import org.vimana.api.model.VmView;
 import org.vimana.cli.Main;
 import org.vimana.cli.format.Converters;
 import org.vimana.core.workload.Workload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,8 +68,7 @@ public final class VmCreateCommand implements Callable<Integer> {
   @Option(names = "--no-start", description = "Define the VM but do not start it.")
   boolean noStart;
 
-  @Option(names = "--json", description = Json.HELP)
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -99,20 +98,17 @@ public final class VmCreateCommand implements Callable<Integer> {
                   tags == null ? null : List.copyOf(tags),
                   host,
                   !noStart);
-          VmView vm = main.client().createVm(request);
-          if (json) {
-            main.printJson(vm);
-          } else {
-            main.out()
-                .println(
-                    "created vm "
-                        + vm.name()
-                        + " on host "
-                        + vm.hostName()
-                        + " ("
-                        + vm.state()
-                        + ")");
-          }
+          json.printLine(
+              main,
+              main.client().createVm(request),
+              vm ->
+                  "created vm "
+                      + vm.name()
+                      + " on host "
+                      + vm.hostName()
+                      + " ("
+                      + vm.state()
+                      + ")");
         });
   }
 }

@@ -8,6 +8,7 @@ import org.vimana.cli.CliException;
 import org.vimana.cli.ExitCode;
 import org.vimana.cli.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,8 +50,7 @@ public final class VmMigrateCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "Return once the migration has started.")
   boolean noWait;
 
-  @Option(names = "--json", description = Json.HELP)
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -66,18 +66,20 @@ public final class VmMigrateCommand implements Callable<Integer> {
               if (!noWait) {
                 m = await(main, client, m);
               }
-              if (json) {
-                main.printJson(m);
-              } else if (noWait) {
-                main.out().println("vm " + m.vmName() + ": migration " + m.id() + " " + m.state());
+              if (noWait) {
+                json.printLine(main, m, VmMigrateCommand::started);
               } else {
-                main.out().println(MigrationViews.outcome(m));
+                json.printLine(main, m, MigrationViews::outcome);
               }
               if (m.state().equals("failed") || m.state().equals("cancelled")) {
                 code[0] = ExitCode.REFUSED;
               }
             });
     return ran != ExitCode.OK ? ran : code[0];
+  }
+
+  private static String started(MigrationView m) {
+    return "vm " + m.vmName() + ": migration " + m.id() + " " + m.state();
   }
 
   private MigrationView await(Main main, VimanaClient client, MigrationView started)
@@ -88,7 +90,7 @@ public final class VmMigrateCommand implements Callable<Integer> {
       Thread.sleep(POLL_MS);
       m = client.migration(m.id());
       Integer p = m.progressPercent();
-      if (!json && p != null && !p.equals(shown) && m.endedAt() == null) {
+      if (!json.requested() && p != null && !p.equals(shown) && m.endedAt() == null) {
         main.out()
             .println("vm " + m.vmName() + ": " + m.state() + " to " + m.target() + ", " + p + "%");
         shown = p;

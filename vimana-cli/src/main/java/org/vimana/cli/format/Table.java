@@ -3,6 +3,7 @@ package org.vimana.cli.format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A plain-text table with aligned columns, as {@code kubectl} or {@code virsh list} print them: a
@@ -20,6 +21,17 @@ public final class Table {
     }
   }
 
+  /** A column of a table of records: its header and alignment, and how a record gives its cell. */
+  public record Field<T>(Column column, Function<? super T, ?> cell) {
+    public static <T> Field<T> left(String header, Function<? super T, ?> cell) {
+      return new Field<>(Column.left(header), cell);
+    }
+
+    public static <T> Field<T> right(String header, Function<? super T, ?> cell) {
+      return new Field<>(Column.right(header), cell);
+    }
+  }
+
   private static final String GAP = "  ";
 
   private final List<Column> columns;
@@ -30,6 +42,24 @@ public final class Table {
       throw new IllegalArgumentException("a table needs at least one column");
     }
     this.columns = List.of(columns);
+  }
+
+  /** A table with a row per record, in the order given; see {@link #render}. */
+  @SafeVarargs
+  public static <T> String of(List<T> records, Field<T>... fields) {
+    Column[] columns = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      columns[i] = fields[i].column();
+    }
+    Table t = new Table(columns);
+    for (T r : records) {
+      Object[] cells = new Object[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        cells[i] = fields[i].cell().apply(r);
+      }
+      t.row(cells);
+    }
+    return t.render();
   }
 
   /** Adds a row; null cells print as {@code -}. */

@@ -3,13 +3,9 @@ package org.vimana.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +21,6 @@ import org.vimana.api.model.BalancePlanView;
 import org.vimana.api.model.HostView;
 import org.vimana.api.model.PlacementAdvice;
 import org.vimana.cli.ExitCode;
-import org.vimana.cli.Main;
-import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * {@code vimana balance}, {@code vimana place} and {@code vimana sim} as an operator types them,
@@ -42,38 +33,25 @@ class BalanceCommandsIT {
   private static final Duration WAIT = Duration.ofSeconds(45);
 
   @TempDir static Path dir;
-  private ManagerServer manager;
-  private final List<NodeDaemon> nodes = new ArrayList<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private LocalCluster cluster;
+  private Terminal vimana;
 
   @BeforeAll
   void startCluster() throws Exception {
-    manager =
-        ManagerServer.start(
-            ManagerConfig.defaults(dir.resolve("manager"))
-                .withIntervals(
-                    Duration.ofMillis(200), Duration.ofMillis(2000), Duration.ofMillis(200)));
+    cluster = LocalCluster.start(dir, Duration.ofMillis(200), Duration.ofMillis(2000), WAIT);
     for (String name : List.of("hot", "cool")) {
-      NodeDaemon d =
-          NodeDaemon.start(
-              new NodeConfig(
-                  name,
-                  "127.0.0.1:" + manager.grpcPort(),
-                  manager.joinToken(),
-                  "sim",
-                  Map.of(
-                      "cores", "4",
-                      "memory", "8G",
-                      "boot-seconds", "0.1",
-                      "migration-bandwidth", "2048"),
-                  Duration.ofMillis(100),
-                  null));
-      nodes.add(d);
-      assertThat(d.awaitConnected(WAIT)).as(name + " connected").isTrue();
+      cluster.node(
+          name,
+          Map.of(
+              "cores", "4",
+              "memory", "8G",
+              "boot-seconds", "0.1",
+              "migration-bandwidth", "2048"),
+          Duration.ofMillis(100));
     }
+    vimana = cluster.terminal();
     assertThat(
-            run(
+            vimana.run(
                 "template",
                 "create",
                 "busy",
@@ -85,42 +63,22 @@ class BalanceCommandsIT {
                 "constant:0.6"))
         .isZero();
     for (int i = 1; i <= 4; i++) {
-      assertThat(run("vm", "create", "vm" + i, "--template", "busy", "--host", "hot")).isZero();
+      assertThat(vimana.run("vm", "create", "vm" + i, "--template", "busy", "--host", "hot"))
+          .isZero();
     }
     await(() -> cpu("hot") > 55);
   }
 
   @AfterAll
   void stopCluster() {
-    nodes.forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    Map<String, String> env =
-        Map.of("VIMANA_URL", manager.apiUrl().toString(), "VIMANA_TOKEN", manager.adminToken());
-    return new Main(
-            env,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
-        .execute(args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
   private double cpu(String host) throws Exception {
-    assertThat(run("host", "show", host, "--json")).isZero();
-    Double c = ApiJson.mapper().readValue(out(), HostView.class).cpuPercent();
+    assertThat(vimana.run("host", "show", host, "--json")).isZero();
+    Double c = ApiJson.mapper().readValue(vimana.out(), HostView.class).cpuPercent();
     return c == null ? 0 : c;
   }
 
@@ -139,23 +97,24 @@ class BalanceCommandsIT {
   @Test
   @Order(1)
   void statusAndSettingsWithBadValuesRefused() {
-    assertThat(run("balance", "status")).isZero();
-    assertThat(out()).contains("Mode:           off").contains("equalize (runs equalize:3)");
+    assertThat(vimana.run("balance", "status")).isZero();
+    assertThat(vimana.out()).contains("Mode:           off").contains("equalize (runs equalize:3)");
 
-    assertThat(run("balance", "set", "--mode", "sometimes")).isEqualTo(ExitCode.USAGE);
-    assertThat(err())
+    assertThat(vimana.run("balance", "set", "--mode", "sometimes")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err())
         .isEqualTo("error: --mode must be one of off, recommend, automatic; got 'sometimes'\n");
-    assertThat(run("balance", "set", "--strategy", "magic")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).startsWith("error: unknown strategy 'magic'");
-    assertThat(run("balance", "set", "--aggressiveness", "7")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).isEqualTo("error: --aggressiveness must be from 1 to 5, got 7\n");
-    assertThat(run("balance", "set", "--interval", "1s")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("intervalSeconds must be from 5 to 86400, got 1"); // the manager's
-    assertThat(run("balance", "set")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("nothing to set");
+    assertThat(vimana.run("balance", "set", "--strategy", "magic")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).startsWith("error: unknown strategy 'magic'");
+    assertThat(vimana.run("balance", "set", "--aggressiveness", "7")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).isEqualTo("error: --aggressiveness must be from 1 to 5, got 7\n");
+    assertThat(vimana.run("balance", "set", "--interval", "1s")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err())
+        .contains("intervalSeconds must be from 5 to 86400, got 1"); // the manager's
+    assertThat(vimana.run("balance", "set")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).contains("nothing to set");
 
     assertThat(
-            run(
+            vimana.run(
                 "balance",
                 "set",
                 "--mode",
@@ -166,9 +125,9 @@ class BalanceCommandsIT {
                 "4",
                 "--interval",
                 "10m"))
-        .as(err())
+        .as(vimana.err())
         .isZero();
-    assertThat(out())
+    assertThat(vimana.out())
         .contains("Mode:           recommend")
         .contains("equalize (runs equalize:4)")
         .contains("Interval:       10m");
@@ -177,59 +136,59 @@ class BalanceCommandsIT {
   @Test
   @Order(2)
   void planApplyShowAndHistory() throws Exception {
-    assertThat(run("balance", "apply")).isEqualTo(ExitCode.REFUSED);
-    assertThat(err()).contains("no plan waits for approval");
+    assertThat(vimana.run("balance", "apply")).isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.err()).contains("no plan waits for approval");
 
-    assertThat(run("balance", "plan")).as(err()).isZero();
-    assertThat(out())
+    assertThat(vimana.run("balance", "plan")).as(vimana.err()).isZero();
+    assertThat(vimana.out())
         .containsPattern("plan \\S+ pending \\(equalize:4, on_demand\\): \\d+ moves at imbalance")
         .containsPattern("SEQ +VM +FROM +TO +REASON +GAIN +EST_S +OUTCOME +WHY\n")
         .containsPattern("1 +vm\\d +hot +cool +imbalance +\\d\\.\\d+ +\\d+\\.\\d +planned ")
         .contains("approve with: vimana balance apply ");
-    assertThat(run("balance", "status")).isZero();
-    assertThat(out()).containsPattern("Pending plan: +\\S+ pending");
+    assertThat(vimana.run("balance", "status")).isZero();
+    assertThat(vimana.out()).containsPattern("Pending plan: +\\S+ pending");
 
-    assertThat(run("balance", "apply", "--wait")).as(err()).isZero();
-    assertThat(out())
+    assertThat(vimana.run("balance", "apply", "--wait")).as(vimana.err()).isZero();
+    assertThat(vimana.out())
         .containsPattern(
             "plan \\S+ done \\(equalize:4, on_demand\\): \\d+ done, 0 skipped, 0 failed")
         .containsPattern("1 +vm\\d +hot +cool +imbalance .* done +migration succeeded: from hot");
 
-    assertThat(run("balance", "history", "--json")).isZero();
+    assertThat(vimana.run("balance", "history", "--json")).isZero();
     List<BalancePlanView> history =
-        ApiJson.mapper().readValue(out(), new TypeReference<List<BalancePlanView>>() {});
+        ApiJson.mapper().readValue(vimana.out(), new TypeReference<List<BalancePlanView>>() {});
     BalancePlanView applied = history.get(0);
     assertThat(applied.status()).isEqualTo("done");
     assertThat(applied.done()).isEqualTo(applied.moves().size()).isPositive();
-    assertThat(run("balance", "history")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("balance", "history")).isZero();
+    assertThat(vimana.out())
         .startsWith("ID ")
         .containsPattern(applied.id() + " +\\S+ +on_demand +equalize:4 +done +\\d+ +\\d+ +0 +0");
-    assertThat(run("balance", "show", applied.id())).isZero();
-    assertThat(out()).contains("plan " + applied.id() + " done");
-    assertThat(run("balance", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(err()).contains("no balance plan 'nope'");
-    assertThat(run("balance", "apply", applied.id())).isEqualTo(ExitCode.REFUSED);
-    assertThat(err()).contains("is done; only a pending, advisory or superseded plan");
+    assertThat(vimana.run("balance", "show", applied.id())).isZero();
+    assertThat(vimana.out()).contains("plan " + applied.id() + " done");
+    assertThat(vimana.run("balance", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(vimana.err()).contains("no balance plan 'nope'");
+    assertThat(vimana.run("balance", "apply", applied.id())).isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.err()).contains("is done; only a pending, advisory or superseded plan");
     assertThat(cpu("hot")).isLessThan(50);
   }
 
   @Test
   @Order(3)
   void placeRanksHostsAndSaysWhyOthersAreOut() throws Exception {
-    assertThat(run("place", "--vcpus", "1", "--memory", "1G")).as(err()).isZero();
-    assertThat(out())
+    assertThat(vimana.run("place", "--vcpus", "1", "--memory", "1G")).as(vimana.err()).isZero();
+    assertThat(vimana.out())
         .startsWith("RANK  HOST ")
         .containsPattern("1 +(hot|cool) +\\d+\\.\\d% +\\d+\\.\\d% +\\+\\d+\\.\\d +cpu ");
-    assertThat(run("place", "--vcpus", "2", "--memory", "2G", "--json")).isZero();
-    PlacementAdvice a = ApiJson.mapper().readValue(out(), PlacementAdvice.class);
+    assertThat(vimana.run("place", "--vcpus", "2", "--memory", "2G", "--json")).isZero();
+    PlacementAdvice a = ApiJson.mapper().readValue(vimana.out(), PlacementAdvice.class);
     assertThat(a.candidates()).isNotEmpty();
     assertThat(a.best()).isEqualTo(a.candidates().get(0).host());
-    assertThat(run("place", "--vcpus", "8", "--memory", "1G")).isEqualTo(ExitCode.REFUSED);
-    assertThat(out()).contains("REJECTED").contains("has 4 cores, the VM has 8 vCPUs");
-    assertThat(err()).isEqualTo("error: no host can take a VM of 8 vCPUs and 1G now\n");
-    assertThat(run("place", "--vcpus", "1", "--memory", "4X")).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("Invalid value for option '--memory'");
+    assertThat(vimana.run("place", "--vcpus", "8", "--memory", "1G")).isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.out()).contains("REJECTED").contains("has 4 cores, the VM has 8 vCPUs");
+    assertThat(vimana.err()).isEqualTo("error: no host can take a VM of 8 vCPUs and 1G now\n");
+    assertThat(vimana.run("place", "--vcpus", "1", "--memory", "4X")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).contains("Invalid value for option '--memory'");
   }
 
   @Test
@@ -257,10 +216,10 @@ class BalanceCommandsIT {
             "strategy = thr-mmt:0.8",
             ""));
     Path reports = dir.resolve("reports");
-    assertThat(run("sim", "run", scenario.toString(), "--out", reports.toString()))
-        .as(err())
+    assertThat(vimana.run("sim", "run", scenario.toString(), "--out", reports.toString()))
+        .as(vimana.err())
         .isZero();
-    assertThat(out())
+    assertThat(vimana.out())
         .contains("Scenario:            cli demo")
         .contains("Strategy:            thr-mmt:0.8")
         .contains("Hosts / VMs / steps: 2 / 4 / 11")
@@ -277,19 +236,20 @@ class BalanceCommandsIT {
     assertThat(reports.resolve("chart.svg")).exists();
 
     Files.writeString(scenario, Files.readString(scenario).replace("hosts = 2", "hosts = two"));
-    assertThat(run("sim", "run", scenario.toString())).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).isEqualTo("error: " + scenario + ":4: hosts: not a whole number: 'two'\n");
+    assertThat(vimana.run("sim", "run", scenario.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err())
+        .isEqualTo("error: " + scenario + ":4: hosts: not a whole number: 'two'\n");
     Files.writeString(
         scenario,
         Files.readString(scenario)
             .replace("hosts = two", "hosts = 2")
             .replace("thr-mmt:0.8", "thr-xyz:0.8"));
-    assertThat(run("sim", "run", scenario.toString())).isEqualTo(ExitCode.USAGE);
-    assertThat(err()).startsWith("error: " + scenario + ":9: unknown VM selection 'xyz'");
-    assertThat(run("sim", "run", dir.resolve("missing.properties").toString()))
+    assertThat(vimana.run("sim", "run", scenario.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).startsWith("error: " + scenario + ":9: unknown VM selection 'xyz'");
+    assertThat(vimana.run("sim", "run", dir.resolve("missing.properties").toString()))
         .isEqualTo(ExitCode.USAGE);
-    assertThat(err()).contains("no scenario file");
-    assertThat(run("sim", "strategies")).isZero();
-    assertThat(out()).startsWith("SPEC ").contains("thr-mmt:0.8").contains("equalize:3");
+    assertThat(vimana.err()).contains("no scenario file");
+    assertThat(vimana.run("sim", "strategies")).isZero();
+    assertThat(vimana.out()).startsWith("SPEC ").contains("thr-mmt:0.8").contains("equalize:3");
   }
 }

@@ -3,9 +3,6 @@ package org.vimana.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vimana.api.json.ApiJson;
 import org.vimana.api.model.VmView;
 import org.vimana.cli.ExitCode;
-import org.vimana.cli.Main;
-import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * The client commands against a real manager (in this JVM, ephemeral ports, H2 in a temp dir) with
@@ -35,77 +27,46 @@ import org.vimana.node.NodeDaemon;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientCommandsIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Map<String, String> SIM_HOST =
+      Map.of("cores", "8", "memory", "16G", "boot-seconds", "0.2");
 
   @TempDir static Path dir;
-  private ManagerServer manager;
-  private NodeDaemon node;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private LocalCluster cluster;
+  private Terminal vimana;
 
   @BeforeAll
   void startCluster() throws Exception {
-    manager =
-        ManagerServer.start(
-            ManagerConfig.defaults(dir.resolve("manager"))
-                .withIntervals(
-                    Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMillis(500)));
-    node =
-        NodeDaemon.start(
-            new NodeConfig(
-                "it-host",
-                "127.0.0.1:" + manager.grpcPort(),
-                manager.joinToken(),
-                "sim",
-                Map.of("cores", "8", "memory", "16G", "boot-seconds", "0.2"),
-                null,
-                null));
-    assertThat(node.awaitConnected(WAIT)).as("node connected").isTrue();
+    cluster = LocalCluster.start(dir, Duration.ofMillis(500), Duration.ofSeconds(5), WAIT);
+    cluster.node("it-host", SIM_HOST, null);
+    vimana = cluster.terminal();
   }
 
   @AfterAll
   void stopCluster() {
-    if (node != null) {
-      node.close();
+    if (cluster != null) {
+      cluster.close();
     }
-    if (manager != null) {
-      manager.close();
-    }
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    Map<String, String> env =
-        Map.of("VIMANA_URL", manager.apiUrl().toString(), "VIMANA_TOKEN", manager.adminToken());
-    return new Main(
-            env,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
-        .execute(args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   private List<VmView> vmsJson() throws Exception {
-    assertThat(run("vm", "list", "--json")).isZero();
-    return ApiJson.mapper().readValue(out(), new TypeReference<List<VmView>>() {});
+    assertThat(vimana.run("vm", "list", "--json")).isZero();
+    return ApiJson.mapper().readValue(vimana.out(), new TypeReference<List<VmView>>() {});
   }
 
   @Test
   @Order(1)
   void hostListShowsTheNode() {
-    assertThat(run("host", "list")).isZero();
-    assertThat(out()).startsWith("NAME     STATE  MAINT  VMS  CPU%  MEM USED/TOTAL  DRIVER\n");
-    assertThat(out()).containsPattern("it-host +up +no +0 .* sim\n");
+    assertThat(vimana.run("host", "list")).isZero();
+    assertThat(vimana.out())
+        .startsWith("NAME     STATE  MAINT  VMS  CPU%  MEM USED/TOTAL  DRIVER\n");
+    assertThat(vimana.out()).containsPattern("it-host +up +no +0 .* sim\n");
   }
 
   @Test
   @Order(2)
   void createATemplateAndVmsAndSeeThemRunWithLiveFigures() throws Exception {
     assertThat(
-            run(
+            vimana.run(
                 "template",
                 "create",
                 "small",
@@ -118,11 +79,14 @@ class ClientCommandsIT {
                 "--workload",
                 "constant:0.4"))
         .isZero();
-    assertThat(run("template", "show", "small")).isZero();
-    assertThat(out()).contains("Workload:    constant:cpu=0.4,memory=0.5");
-    assertThat(run("vm", "create", "web-1", "--template", "small", "--tag", "prod")).isZero();
-    assertThat(out()).isEqualTo("created vm web-1 on host it-host (starting)\n");
-    assertThat(run("vm", "create", "db-1", "--vcpus", "2", "--memory", "2G", "--no-start"))
+    assertThat(vimana.run("template", "show", "small")).isZero();
+    assertThat(vimana.out()).contains("Workload:    constant:cpu=0.4,memory=0.5");
+    assertThat(vimana.run("vm", "create", "web-1", "--template", "small", "--tag", "prod"))
+        .isZero();
+    // The state is read back after the node's answer: a sim VM that boots in 0.2 s can already
+    // be running on a loaded machine (seen once). Both are right; the line's form is the point.
+    assertThat(vimana.out()).matches("created vm web-1 on host it-host \\((starting|running)\\)\n");
+    assertThat(vimana.run("vm", "create", "db-1", "--vcpus", "2", "--memory", "2G", "--no-start"))
         .isZero();
 
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -137,80 +101,72 @@ class ClientCommandsIT {
     assertThat(web.cpuPercent()).isBetween(30.0, 50.0);
     assertThat(web.tags()).containsExactly("prod");
 
-    assertThat(run("vm", "list")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("vm", "list")).isZero();
+    assertThat(vimana.out())
         .startsWith("NAME   STATE    HOST     VCPUS  MEMORY  CPU%  MEM USED  TAGS\n")
         .containsPattern("db-1 +defined +it-host +2 +2G +- +- +-\n")
         .containsPattern("web-1 +running +it-host +1 +1G +\\d+\\.\\d +\\d+M +prod\n");
-    assertThat(run("vm", "list", "--tag", "prod", "--json")).isZero();
-    assertThat(out()).contains("\"name\" : \"web-1\"").doesNotContain("db-1");
+    assertThat(vimana.run("vm", "list", "--tag", "prod", "--json")).isZero();
+    assertThat(vimana.out()).contains("\"name\" : \"web-1\"").doesNotContain("db-1");
   }
 
   @Test
   @Order(3)
   void errorsAreMessagesAndExitCodes() {
-    assertThat(run("vm", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("nope");
-    assertThat(run("vm", "create", "web-1", "--template", "small")).isEqualTo(ExitCode.REFUSED);
-    assertThat(run("vm", "create", "huge", "--vcpus", "1", "--memory", "1T"))
+    assertThat(vimana.run("vm", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(vimana.err()).startsWith("error: ").contains("nope");
+    assertThat(vimana.run("vm", "create", "web-1", "--template", "small"))
         .isEqualTo(ExitCode.REFUSED);
-    assertThat(run("vm", "resume", "web-1")).isEqualTo(ExitCode.REFUSED);
-    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    assertThat(vimana.run("vm", "create", "huge", "--vcpus", "1", "--memory", "1T"))
+        .isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.run("vm", "resume", "web-1")).isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.err()).doesNotContain("\tat ");
   }
 
   @Test
   @Order(4)
   void lifecycleDeleteAndEvents() throws Exception {
-    assertThat(run("vm", "suspend", "web-1")).isZero();
-    assertThat(out()).isEqualTo("vm web-1: paused\n");
-    assertThat(run("vm", "delete", "web-1", "--force")).isZero();
-    assertThat(run("vm", "show", "web-1")).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(run("events", "--vm", "db-1", "--limit", "50")).isZero();
-    assertThat(out()).startsWith("AT ").contains("db-1");
-    assertThat(run("template", "delete", "small", "--json")).isZero();
-    assertThat(out()).contains("\"deleted\" : \"small\"");
+    assertThat(vimana.run("vm", "suspend", "web-1")).isZero();
+    assertThat(vimana.out()).isEqualTo("vm web-1: paused\n");
+    assertThat(vimana.run("vm", "delete", "web-1", "--force")).isZero();
+    assertThat(vimana.run("vm", "show", "web-1")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(vimana.run("events", "--vm", "db-1", "--limit", "50")).isZero();
+    assertThat(vimana.out()).startsWith("AT ").contains("db-1");
+    assertThat(vimana.run("template", "delete", "small", "--json")).isZero();
+    assertThat(vimana.out()).contains("\"deleted\" : \"small\"");
   }
 
   @Test
   @Order(5)
   void migrateAVmToASecondHostAndSnapshotIt() throws Exception {
-    try (NodeDaemon second =
-        NodeDaemon.start(
-            new NodeConfig(
-                "it-host-b",
-                "127.0.0.1:" + manager.grpcPort(),
-                manager.joinToken(),
-                "sim",
-                Map.of("cores", "8", "memory", "16G", "boot-seconds", "0.2"),
-                null,
-                null))) {
-      assertThat(second.awaitConnected(WAIT)).isTrue();
-      assertThat(
-              run("vm", "create", "mover", "--vcpus", "1", "--memory", "1G", "--host", "it-host"))
-          .isZero();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (vmsJson().stream()
-          .noneMatch(v -> v.name().equals("mover") && v.state().equals("running"))) {
-        assertThat(System.nanoTime()).as("mover running").isLessThan(deadline);
-        Thread.sleep(100);
-      }
-      assertThat(run("vm", "migrate", "mover", "--to", "it-host-b", "--max-downtime", "100"))
-          .as(err.toString(StandardCharsets.UTF_8))
-          .isZero();
-      assertThat(out())
-          .containsPattern(
-              "vm mover: migration succeeded: from it-host to it-host-b in \\d+ ms, downtime \\d+ ms");
-      assertThat(run("migration", "list", "--vm", "mover")).isZero();
-      assertThat(out()).containsPattern("mover +it-host +it-host-b +succeeded +\\d+ +\\d+");
-      assertThat(run("vm", "migrate", "mover", "--to", "it-host-b")).isEqualTo(ExitCode.USAGE);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("already runs on host 'it-host-b'");
-
-      assertThat(run("snapshot", "create", "mover", "clean", "--description", "fresh")).isZero();
-      assertThat(out()).startsWith("NAME ").containsPattern("clean +\\S+ +running +fresh");
-      assertThat(run("snapshot", "revert", "mover", "nope")).isEqualTo(ExitCode.NOT_FOUND);
-      assertThat(run("snapshot", "delete", "mover", "clean", "--json")).isZero();
-      assertThat(out().strip()).isEqualTo("[ ]");
-      assertThat(run("vm", "delete", "mover", "--force")).isZero();
+    cluster.node("it-host-b", SIM_HOST, null);
+    assertThat(
+            vimana.run(
+                "vm", "create", "mover", "--vcpus", "1", "--memory", "1G", "--host", "it-host"))
+        .isZero();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (vmsJson().stream()
+        .noneMatch(v -> v.name().equals("mover") && v.state().equals("running"))) {
+      assertThat(System.nanoTime()).as("mover running").isLessThan(deadline);
+      Thread.sleep(100);
     }
+    assertThat(vimana.run("vm", "migrate", "mover", "--to", "it-host-b", "--max-downtime", "100"))
+        .as(vimana.err())
+        .isZero();
+    assertThat(vimana.out())
+        .containsPattern(
+            "vm mover: migration succeeded: from it-host to it-host-b in \\d+ ms, downtime \\d+ ms");
+    assertThat(vimana.run("migration", "list", "--vm", "mover")).isZero();
+    assertThat(vimana.out()).containsPattern("mover +it-host +it-host-b +succeeded +\\d+ +\\d+");
+    assertThat(vimana.run("vm", "migrate", "mover", "--to", "it-host-b")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).contains("already runs on host 'it-host-b'");
+
+    assertThat(vimana.run("snapshot", "create", "mover", "clean", "--description", "fresh"))
+        .isZero();
+    assertThat(vimana.out()).startsWith("NAME ").containsPattern("clean +\\S+ +running +fresh");
+    assertThat(vimana.run("snapshot", "revert", "mover", "nope")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(vimana.run("snapshot", "delete", "mover", "clean", "--json")).isZero();
+    assertThat(vimana.out().strip()).isEqualTo("[ ]");
+    assertThat(vimana.run("vm", "delete", "mover", "--force")).isZero();
   }
 }

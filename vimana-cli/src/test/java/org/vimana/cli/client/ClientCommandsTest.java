@@ -3,21 +3,15 @@ package org.vimana.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vimana.api.json.ApiJson;
 import org.vimana.api.model.CreateVmRequest;
 import org.vimana.api.model.HostView;
 import org.vimana.api.model.VmView;
 import org.vimana.cli.ExitCode;
-import org.vimana.cli.Main;
 import org.vimana.core.template.Template;
 import org.vimana.core.workload.Workload;
 
@@ -25,38 +19,8 @@ import org.vimana.core.workload.Workload;
 class ClientCommandsTest {
   private static final Instant T = Instant.parse("2026-01-02T03:04:05.678Z");
 
-  private FakeManager api;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void start() throws Exception {
-    api = new FakeManager();
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    Main main =
-        new Main(
-            Map.of("VIMANA_URL", api.url(), "VIMANA_TOKEN", "secret"),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return main.execute(args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final FakeManager api = new FakeManager();
+  private final Terminal vimana = api.terminal();
 
   static VmView vm(String name, String state, Double cpu, Long mem, List<String> tags) {
     return new VmView(
@@ -109,8 +73,8 @@ class ClientCommandsTest {
         List.of(
             vm("web-2", "stopped", null, null, List.of()),
             vm("web-1", "running", 31.25, 1024L, List.of("prod", "eu"))));
-    assertThat(run("vm", "list")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("vm", "list")).isZero();
+    assertThat(vimana.out())
         .isEqualTo(
             "NAME   STATE    HOST     VCPUS  MEMORY  CPU%  MEM USED  TAGS\n"
                 + "web-1  running  rack1-a      2      2G  31.3        1G  prod,eu\n"
@@ -123,7 +87,7 @@ class ClientCommandsTest {
     List<VmView> vms = List.of(vm("web-1", "running", 31.25, 1024L, List.of("prod")));
     api.answer("GET /api/v1/vms?tag=prod&host=rack1-a&state=shutting_down", vms);
     assertThat(
-            run(
+            vimana.run(
                 "vm",
                 "list",
                 "--tag",
@@ -134,9 +98,10 @@ class ClientCommandsTest {
                 "SHUTTING-DOWN",
                 "--json"))
         .isZero();
-    List<VmView> parsed = ApiJson.mapper().readValue(out(), new TypeReference<List<VmView>>() {});
+    List<VmView> parsed =
+        ApiJson.mapper().readValue(vimana.out(), new TypeReference<List<VmView>>() {});
     assertThat(parsed).isEqualTo(vms);
-    assertThat(out()).contains("\n  \"id\" : \"id-web-1\",\n"); // pretty
+    assertThat(vimana.out()).contains("\n  \"id\" : \"id-web-1\",\n"); // pretty
   }
 
   @Test
@@ -144,8 +109,8 @@ class ClientCommandsTest {
     api.answer(
         "GET /api/v1/hosts",
         List.of(host("rack1-b", true, null, null), host("rack1-a", false, 12.5, 12_800L)));
-    assertThat(run("host", "list")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("host", "list")).isZero();
+    assertThat(vimana.out())
         .isEqualTo(
             "NAME     STATE  MAINT  VMS  CPU%  MEM USED/TOTAL  DRIVER\n"
                 + "rack1-a  up     no       3  12.5       12.5G/64G  sim\n"
@@ -156,7 +121,7 @@ class ClientCommandsTest {
   void createSendsTheParsedSizesAndPrintsWhereTheVmWent() throws Exception {
     api.answer("POST /api/v1/vms", vm("db-1", "starting", null, null, List.of("a", "b")));
     assertThat(
-            run(
+            vimana.run(
                 "vm",
                 "create",
                 "db-1",
@@ -176,7 +141,7 @@ class ClientCommandsTest {
                 "--workload",
                 "constant:0.5"))
         .isZero();
-    assertThat(out()).isEqualTo("created vm db-1 on host rack1-a (starting)\n");
+    assertThat(vimana.out()).isEqualTo("created vm db-1 on host rack1-a (starting)\n");
     CreateVmRequest sent =
         ApiJson.mapper().readValue(api.requests.get(0).body(), CreateVmRequest.class);
     assertThat(sent)
@@ -198,28 +163,28 @@ class ClientCommandsTest {
   void lifecycleCommandsMapToTheApiActions() {
     api.answer("POST /api/v1/vms/web-1/shutdown", vm("web-1", "shutting_down", null, null, null));
     api.answer("POST /api/v1/vms/web-1/force-stop", vm("web-1", "stopped", null, null, null));
-    assertThat(run("vm", "stop", "web-1")).isZero();
-    assertThat(out()).isEqualTo("vm web-1: shutting_down\n");
-    assertThat(run("vm", "destroy", "web-1")).isZero();
-    assertThat(out()).isEqualTo("vm web-1: stopped\n");
+    assertThat(vimana.run("vm", "stop", "web-1")).isZero();
+    assertThat(vimana.out()).isEqualTo("vm web-1: shutting_down\n");
+    assertThat(vimana.run("vm", "destroy", "web-1")).isZero();
+    assertThat(vimana.out()).isEqualTo("vm web-1: stopped\n");
   }
 
   @Test
   void errorsOfTheManagerBecomeMessagesAndExitCodes() {
     api.fail("GET /api/v1/vms/nope", 404, "not_found", "no VM named 'nope'");
-    assertThat(run("vm", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(err()).isEqualTo("error: no VM named 'nope'\n");
-    assertThat(out()).isEmpty();
+    assertThat(vimana.run("vm", "show", "nope")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(vimana.err()).isEqualTo("error: no VM named 'nope'\n");
+    assertThat(vimana.out()).isEmpty();
 
     api.fail("POST /api/v1/vms/web-1/suspend", 409, "conflict", "web-1 is stopped");
-    assertThat(run("vm", "suspend", "web-1")).isEqualTo(ExitCode.REFUSED);
-    assertThat(err()).isEqualTo("error: web-1 is stopped\n");
+    assertThat(vimana.run("vm", "suspend", "web-1")).isEqualTo(ExitCode.REFUSED);
+    assertThat(vimana.err()).isEqualTo("error: web-1 is stopped\n");
 
     api.fail("GET /api/v1/hosts", 401, "unauthorized", "bad token");
-    assertThat(run("host", "list")).isEqualTo(ExitCode.UNREACHABLE);
+    assertThat(vimana.run("host", "list")).isEqualTo(ExitCode.UNREACHABLE);
 
     api.fail("POST /api/v1/templates", 400, "invalid_request", "vcpus too big");
-    assertThat(run("template", "create", "t", "--vcpus", "999", "--memory", "1G"))
+    assertThat(vimana.run("template", "create", "t", "--vcpus", "999", "--memory", "1G"))
         .isEqualTo(ExitCode.USAGE);
   }
 
@@ -227,11 +192,11 @@ class ClientCommandsTest {
   void tagAddsToTheExistingTagsAndRemoveTakesThemAway() throws Exception {
     api.answer("GET /api/v1/vms/web-1", vm("web-1", "running", null, null, List.of("a", "b")));
     api.answer("PUT /api/v1/vms/web-1/tags", vm("web-1", "running", null, null, List.of("a", "c")));
-    assertThat(run("vm", "tag", "web-1", "--remove", "b")).isZero();
+    assertThat(vimana.run("vm", "tag", "web-1", "--remove", "b")).isZero();
     assertThat(api.requests.get(1).body()).isEqualTo("{\"tags\":[\"a\"]}");
-    assertThat(run("vm", "tag", "web-1", "c")).isZero();
+    assertThat(vimana.run("vm", "tag", "web-1", "c")).isZero();
     assertThat(api.requests.get(3).body()).isEqualTo("{\"tags\":[\"a\",\"b\",\"c\"]}");
-    assertThat(out()).isEqualTo("vm web-1 tags: a,c\n");
+    assertThat(vimana.out()).isEqualTo("vm web-1 tags: a,c\n");
   }
 
   @Test
@@ -244,8 +209,8 @@ class ClientCommandsTest {
         vm("web-1", "stopped", null, null, null));
     api.answer("POST /api/v1/vms/web-1/force-stop", vm("web-1", "stopped", null, null, null));
     api.answer("DELETE /api/v1/vms/web-1", null);
-    assertThat(run("vm", "delete", "web-1", "--force", "--json")).isZero();
-    assertThat(out()).contains("\"deleted\" : \"web-1\"");
+    assertThat(vimana.run("vm", "delete", "web-1", "--force", "--json")).isZero();
+    assertThat(vimana.out()).contains("\"deleted\" : \"web-1\"");
     assertThat(api.requests.stream().map(r -> r.method() + " " + r.path()).toList())
         .containsExactly(
             "GET /api/v1/vms/web-1",
@@ -260,8 +225,8 @@ class ClientCommandsTest {
     api.answer(
         "GET /api/v1/templates",
         List.of(new Template("web", "", 2, 2048, 20, "", new Workload.Constant(0.3, 0.5))));
-    assertThat(run("template", "list")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("template", "list")).isZero();
+    assertThat(vimana.out())
         .isEqualTo(
             "NAME  VCPUS  MEMORY  DISK  IMAGE  WORKLOAD\n"
                 + "web       2      2G   20G  -      constant:cpu=0.3,memory=0.5\n");
@@ -270,8 +235,8 @@ class ClientCommandsTest {
         List.of(
             new org.vimana.api.model.EventView(
                 7, T, "id-web-1", "web-1", "h1", "rack1-a", "STARTED", "running", "")));
-    assertThat(run("events", "--vm", "web-1", "--limit", "5")).isZero();
-    assertThat(out())
+    assertThat(vimana.run("events", "--vm", "web-1", "--limit", "5")).isZero();
+    assertThat(vimana.out())
         .isEqualTo(
             "AT                    VM     HOST     TYPE     STATE    MESSAGE\n"
                 + "2026-01-02T03:04:05Z  web-1  rack1-a  STARTED  running  -\n");

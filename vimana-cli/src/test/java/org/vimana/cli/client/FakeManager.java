@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.vimana.api.json.ApiJson;
 import org.vimana.api.model.ErrorBody;
 
 /**
  * A stand-in for the manager's REST API on a real socket: answers each "METHOD /path?query" with a
- * canned status and record, and remembers the requests it got.
+ * canned status and record, and remembers the requests it got. Registered as a JUnit extension on a
+ * test's field, it stops after each test.
  */
-final class FakeManager implements AutoCloseable {
+final class FakeManager implements AutoCloseable, AfterEachCallback {
   record Request(String method, String path, String body, String authorization) {}
 
   private record Answer(int status, Object body) {}
@@ -30,14 +34,23 @@ final class FakeManager implements AutoCloseable {
   private final Map<String, java.util.Deque<Answer>> turns = new ConcurrentHashMap<>();
   final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  FakeManager() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  FakeManager() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a port for the fake manager", e);
+    }
     server.createContext("/", this::handle);
     server.start();
   }
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** A terminal whose commands talk to this fake, with the token "secret". */
+  Terminal terminal() {
+    return new Terminal(url(), "secret");
   }
 
   FakeManager answer(String request, Object body) {
@@ -87,5 +100,10 @@ final class FakeManager implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

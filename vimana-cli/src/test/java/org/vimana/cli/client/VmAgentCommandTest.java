@@ -3,56 +3,28 @@ package org.vimana.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vimana.api.model.AgentView;
 import org.vimana.api.model.GuestView;
 import org.vimana.cli.ExitCode;
-import org.vimana.cli.Main;
 
 /** {@code vimana vm agent} and the Agent section of {@code vm show}, against a fake API. */
 class VmAgentCommandTest {
   private static final String PATH = "POST /api/v1/vms/web-1/agent";
 
-  private FakeManager api;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void start() throws Exception {
-    api = new FakeManager();
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    Main main =
-        new Main(
-            Map.of("VIMANA_URL", api.url(), "VIMANA_TOKEN", "secret"),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return main.execute(args);
-  }
+  @RegisterExtension final FakeManager api = new FakeManager();
+  private final Terminal vimana = api.terminal();
 
   @Test
   void printsTheAgentsAnswerAsJson() {
     api.answer(PATH, JsonNodeFactory.instance.objectNode().put("kernel-release", "6.1.0"));
-    assertThat(run("vm", "agent", "web-1", "guest-get-osinfo")).isEqualTo(ExitCode.OK);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"kernel-release\" : \"6.1.0\"");
+    assertThat(vimana.run("vm", "agent", "web-1", "guest-get-osinfo")).isEqualTo(ExitCode.OK);
+    assertThat(vimana.out()).contains("\"kernel-release\" : \"6.1.0\"");
     assertThat(api.requests.get(0).body())
         .isEqualTo("{\"command\":\"guest-get-osinfo\",\"arguments\":null,\"timeoutMs\":null}");
   }
@@ -61,7 +33,7 @@ class VmAgentCommandTest {
   void sendsTheArgumentsAndTimeout() {
     api.answer(PATH, JsonNodeFactory.instance.objectNode());
     assertThat(
-            run(
+            vimana.run(
                 "vm",
                 "agent",
                 "web-1",
@@ -90,16 +62,17 @@ class VmAgentCommandTest {
   })
   void eachRefusalHasItsOwnExitCode(int status, String error, int exit) {
     api.fail(PATH, status, error, "because " + error);
-    assertThat(run("vm", "agent", "web-1", "guest-exec")).isEqualTo(exit);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: because " + error);
+    assertThat(vimana.run("vm", "agent", "web-1", "guest-exec")).isEqualTo(exit);
+    assertThat(vimana.err()).contains("error: because " + error);
   }
 
   @Test
   void badJsonArgumentsAreRefusedBeforeAnythingIsSent() {
-    assertThat(run("vm", "agent", "web-1", "guest-ping", "{\"a\":")).isEqualTo(ExitCode.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("not valid JSON");
-    assertThat(run("vm", "agent", "web-1", "guest-ping", "[1]")).isEqualTo(ExitCode.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be an object");
+    assertThat(vimana.run("vm", "agent", "web-1", "guest-ping", "{\"a\":"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).contains("not valid JSON");
+    assertThat(vimana.run("vm", "agent", "web-1", "guest-ping", "[1]")).isEqualTo(ExitCode.USAGE);
+    assertThat(vimana.err()).contains("must be an object");
     assertThat(api.requests).isEmpty();
   }
 
@@ -130,8 +103,8 @@ class VmAgentCommandTest {
     api.answer(
         "GET /api/v1/vms/id-web-1/agent",
         new AgentView("id-web-1", "web-1", "rack1-a", "ready", 3_200L, Instant.EPOCH, g));
-    assertThat(run("vm", "show", "web-1")).isEqualTo(ExitCode.OK);
-    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(vimana.run("vm", "show", "web-1")).isEqualTo(ExitCode.OK);
+    String text = vimana.out();
     assertThat(text)
         .contains("Agent\n")
         .contains("Readiness:   ready (ready 3.2 s after start)")
@@ -150,7 +123,7 @@ class VmAgentCommandTest {
     api.answer(
         "GET /api/v1/vms/id-web-1/agent",
         new AgentView("id-web-1", "web-1", "rack1-a", "no_channel", null, null, null));
-    assertThat(run("vm", "show", "web-1")).isEqualTo(ExitCode.OK);
-    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Agent\n");
+    assertThat(vimana.run("vm", "show", "web-1")).isEqualTo(ExitCode.OK);
+    assertThat(vimana.out()).doesNotContain("Agent\n");
   }
 }
