@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +25,6 @@ import org.vimana.core.vm.VmAction;
 import org.vimana.core.workload.Workload;
 import org.vimana.manager.ManagerConfig;
 import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 import org.vimana.node.agent.AgentSocketOverride;
 import org.vimana.node.driver.Drivers;
 
@@ -38,54 +35,34 @@ import org.vimana.node.driver.Drivers;
  */
 abstract class AgentScenario {
   @TempDir Path dir;
-  private ManagerServer manager;
+  private SimCluster cluster;
   private VimanaClient api;
   private Hypervisor sim;
   private AgentSocketOverride hv;
-  private NodeDaemon node;
 
   abstract ManagerConfig database(ManagerConfig config) throws Exception;
 
   @BeforeEach
   void start() throws Exception {
-    manager =
-        ManagerServer.start(
-            database(
-                ManagerConfig.defaults(dir.resolve("manager"))
-                    .withIntervals(
-                        Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(200))));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken());
+    cluster = SimCluster.start(dir, this::database);
+    api = cluster.api;
     sim =
         Drivers.open(
             "sim",
             "g1",
             Map.of("cores", "4", "memory", "8G", "boot-seconds", "0.1", "shutdown-seconds", "0.1"));
     hv = new AgentSocketOverride(sim, Files.createDirectories(dir.resolve("ch")));
-    node =
-        NodeDaemon.start(
-            new NodeConfig(
-                "g1",
-                "127.0.0.1:" + manager.grpcPort(),
-                manager.joinToken(),
-                "sim",
-                Map.of(),
-                Duration.ofMillis(100),
-                null),
-            hv);
-    assertThat(node.awaitConnected(Duration.ofSeconds(10))).isTrue();
+    cluster.node("g1", hv);
     api.createTemplate(new Template("t", "", 1, 512, 1, "", new Workload.Constant(0.2, 0.2)));
   }
 
   @AfterEach
   void stop() {
-    if (node != null) {
-      node.close();
+    if (cluster != null) {
+      cluster.close();
     }
     if (sim != null) {
       sim.close();
-    }
-    if (manager != null) {
-      manager.close();
     }
   }
 
@@ -151,6 +128,7 @@ abstract class AgentScenario {
       expect(400, "command is required", () -> call("guest", null, null, null));
       expect(400, "timeoutMs must be 1..120000", () -> call("guest", "guest-ping", null, 0L));
       expect(400, "timeoutMs must be 1..120000", () -> call("guest", "guest-ping", null, 999_999L));
+      ManagerServer manager = cluster.manager;
       String path = "/api/v1/vms/guest/agent";
       assertThat(
               ManagerScenario.raw(

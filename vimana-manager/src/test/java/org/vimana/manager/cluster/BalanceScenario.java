@@ -6,7 +6,6 @@ import static org.vimana.manager.cluster.ManagerScenario.expect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -30,9 +29,6 @@ import org.vimana.api.model.VmView;
 import org.vimana.core.template.Template;
 import org.vimana.core.workload.Workload;
 import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * The balancing daemon through the public API, on a manager with three sim node daemons in this JVM
@@ -44,23 +40,17 @@ abstract class BalanceScenario {
   private static final List<String> HOSTS = List.of("m1", "m2", "m3");
 
   @TempDir Path dir;
-  private ManagerServer manager;
+  private SimCluster cluster;
   private VimanaClient api;
-  private final Map<String, NodeDaemon> nodes = new LinkedHashMap<>();
 
   abstract ManagerConfig database(ManagerConfig config) throws Exception;
 
   @BeforeEach
   void start() throws Exception {
-    manager =
-        ManagerServer.start(
-            database(
-                ManagerConfig.defaults(dir.resolve("manager"))
-                    .withIntervals(
-                        Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(200))));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken());
+    cluster = SimCluster.start(dir, this::database);
+    api = cluster.api;
     for (String h : HOSTS) {
-      node(h);
+      cluster.simHost(h, "8G");
     }
     api.createTemplate(new Template("hot", "", 1, 1024, 1, "", new Workload.Constant(0.6, 0.5)));
     for (int i = 1; i <= 6; i++) {
@@ -92,9 +82,8 @@ abstract class BalanceScenario {
 
   @AfterEach
   void stop() {
-    nodes.values().forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -293,7 +282,7 @@ abstract class BalanceScenario {
 
   /** A raw PUT of {@code body} to /api/v1/balance: "STATUS BODY". */
   private String putBalance(String body) throws Exception {
-    return ManagerScenario.raw(manager, "PUT", "/api/v1/balance", body);
+    return ManagerScenario.raw(cluster.manager, "PUT", "/api/v1/balance", body);
   }
 
   private BalancePlanView planById(String id) {
@@ -341,27 +330,5 @@ abstract class BalanceScenario {
       Thread.sleep(100);
     }
     throw new AssertionError("timed out waiting for " + what);
-  }
-
-  private void node(String name) throws Exception {
-    NodeConfig c =
-        new NodeConfig(
-            name,
-            "127.0.0.1:" + manager.grpcPort(),
-            manager.joinToken(),
-            "sim",
-            Map.of(
-                "cores", "4",
-                "memory", "8G",
-                "cpu-model", "xeon",
-                "boot-seconds", "0.1",
-                "shutdown-seconds", "0.1",
-                "migration-bandwidth", "2048",
-                "state-dir", dir.resolve("sim-" + name).toString()),
-            Duration.ofMillis(100),
-            null);
-    NodeDaemon d = NodeDaemon.start(c);
-    nodes.put(name, d);
-    assertThat(d.awaitConnected(Duration.ofSeconds(10))).isTrue();
   }
 }

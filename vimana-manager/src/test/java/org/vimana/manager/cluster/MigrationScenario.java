@@ -5,10 +5,7 @@ import static org.vimana.manager.cluster.ManagerScenario.await;
 import static org.vimana.manager.cluster.ManagerScenario.expect;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +23,6 @@ import org.vimana.core.template.Template;
 import org.vimana.core.vm.VmAction;
 import org.vimana.core.workload.Workload;
 import org.vimana.manager.ManagerConfig;
-import org.vimana.manager.ManagerServer;
-import org.vimana.node.NodeConfig;
-import org.vimana.node.NodeDaemon;
 
 /**
  * Live migration and snapshots through the public API, on a manager with three sim node daemons in
@@ -36,36 +30,26 @@ import org.vimana.node.NodeDaemon;
  * Subclasses choose the database.
  */
 abstract class MigrationScenario {
-  /** Sim hosts copy memory at this rate: a 1 GiB VM moves in about half a second. */
-  private static final String BANDWIDTH_MIB_S = "2048";
-
   @TempDir Path dir;
-  private ManagerServer manager;
+  private SimCluster cluster;
   private VimanaClient api;
-  private final Map<String, NodeDaemon> nodes = new LinkedHashMap<>();
 
   abstract ManagerConfig database(ManagerConfig config) throws Exception;
 
   @BeforeEach
   void start() throws Exception {
-    manager =
-        ManagerServer.start(
-            database(
-                ManagerConfig.defaults(dir.resolve("manager"))
-                    .withIntervals(
-                        Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(200))));
-    api = new VimanaClient(manager.apiUrl(), manager.adminToken());
-    node("m1", "8G", "xeon");
-    node("m2", "8G", "xeon");
-    node("m3", "512M", "xeon");
+    cluster = SimCluster.start(dir, this::database);
+    api = cluster.api;
+    cluster.simHost("m1", "8G");
+    cluster.simHost("m2", "8G");
+    cluster.simHost("m3", "512M");
     api.createTemplate(new Template("t", "", 1, 1024, 1, "", new Workload.Constant(0.5, 0.5)));
   }
 
   @AfterEach
   void stop() {
-    nodes.values().forEach(NodeDaemon::close);
-    if (manager != null) {
-      manager.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -169,7 +153,7 @@ abstract class MigrationScenario {
     // About 3 s at 300 MiB/s: time to take the target away.
     MigrationView m = api.migrate("brave", new MigrateRequest("m2", null, 300L, null));
     await("running", () -> migration(m.id()).state().equals("running"));
-    nodes.remove("m2").close();
+    cluster.stopNode("m2");
     MigrationView done = ended(m.id());
     assertThat(done.state()).isEqualTo("failed");
     assertThat(done.message()).contains("still runs on m1");
@@ -229,34 +213,5 @@ abstract class MigrationScenario {
     } catch (ApiException e) {
       throw new AssertionError(e.getMessage(), e);
     }
-  }
-
-  private void node(String name, String memory, String cpuModel) throws Exception {
-    NodeConfig c =
-        new NodeConfig(
-            name,
-            "127.0.0.1:" + manager.grpcPort(),
-            manager.joinToken(),
-            "sim",
-            Map.of(
-                "cores",
-                "4",
-                "memory",
-                memory,
-                "cpu-model",
-                cpuModel,
-                "boot-seconds",
-                "0.1",
-                "shutdown-seconds",
-                "0.1",
-                "migration-bandwidth",
-                BANDWIDTH_MIB_S,
-                "state-dir",
-                dir.resolve("sim-" + name).toString()),
-            Duration.ofMillis(100),
-            null);
-    NodeDaemon d = NodeDaemon.start(c);
-    nodes.put(name, d);
-    assertThat(d.awaitConnected(Duration.ofSeconds(10))).isTrue();
   }
 }
