@@ -27,34 +27,37 @@ public final class Processes {
   private static final int STATUS_MAX = 16 * 1024;
 
   private final SystemRoot root;
-  private final long pageSize;
+  private volatile long pageSize; // 0 until first asked: only status reports read it
 
   public Processes(SystemRoot root) {
     this.root = root;
-    this.pageSize = kernelPageSize(root);
   }
 
   /** Bytes per page of stat's rss field. */
   public long pageSize() {
-    return pageSize;
+    long p = pageSize;
+    if (p == 0) {
+      p = kernelPageSize(root);
+      pageSize = p; // a race reads the same file twice and stores the same value
+    }
+    return p;
   }
 
   /**
    * The page size from the first mapping in /proc/self/smaps ("KernelPageSize: 4 kB"; arm64 kernels
-   * may use 16 or 64 kB), {@link #PAGE_SIZE} when absent. One read at start-up.
+   * may use 16 or 64 kB), {@link #PAGE_SIZE} when absent.
    */
   static long kernelPageSize(SystemRoot root) {
     try {
       String text = SystemRoot.readSingleShow(root.path("proc/self/smaps"), STATUS_MAX);
-      int at = text.indexOf("KernelPageSize:");
-      if (at >= 0) {
-        String[] f = text.substring(at + 15, text.indexOf('\n', at)).trim().split(" ");
-        if (f.length == 2 && f[1].equals("kB")) {
-          return Long.parseLong(f[0]) * 1024;
+      for (String line : text.split("\n")) {
+        String[] f = Fields.of(line);
+        if (f.length == 3 && f[0].equals("KernelPageSize:") && f[2].equals("kB")) {
+          return Long.parseLong(f[1]) * 1024;
         }
       }
     } catch (IOException | RuntimeException e) {
-      // no smaps (fixture tree, old kernel): the default
+      // no smaps (fixture tree, old kernel) or an odd line: the default
     }
     return PAGE_SIZE;
   }
@@ -163,20 +166,13 @@ public final class Processes {
   public long uid(long pid) {
     try {
       String text = SystemRoot.readSingleShow(root.path("proc/" + pid + "/status"), STATUS_MAX);
-      int at = text.startsWith("Uid:") ? 0 : text.indexOf("\nUid:") + 1;
-      if (at == 0 && !text.startsWith("Uid:")) {
-        return -1;
+      for (String line : text.split("\n")) {
+        if (line.startsWith("Uid:")) {
+          return Long.parseLong(Fields.of(line)[1]); // real, effective, saved, fs: the first
+        }
       }
-      int from = at + 4;
-      while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
-        from++;
-      }
-      int to = from;
-      while (to < text.length() && Character.isDigit(text.charAt(to))) {
-        to++;
-      }
-      return Long.parseLong(text, from, to, 10);
-    } catch (IOException | NumberFormatException e) {
+      return -1;
+    } catch (IOException | RuntimeException e) {
       return -1; // vanished or odd: unknown
     }
   }
