@@ -51,7 +51,12 @@ public final class SnapshotParts {
     time("/proc/diskstats", n, () -> DiskStats.read(root));
     time("/proc/net/dev", n, () -> NetDev.read(root));
     time("/proc/meminfo + loadavg", n, () -> List.of(MemInfo.read(root), LoadAvg.read(root)));
-    compare("processes: every /proc/PID/stat", n, processes::all, () -> statsUntilEof(root));
+    compare(
+        "processes: every /proc/PID/stat",
+        "  same, the earlier way",
+        n,
+        processes::all,
+        () -> statsUntilEof(root));
     Filesystems uncached =
         new Filesystems(
             root,
@@ -60,7 +65,12 @@ public final class SnapshotParts {
               return new Filesystems.Space(
                   fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace());
             });
-    compare("filesystems (mounts + statvfs)", n, filesystems::usage, uncached::usage);
+    compare(
+        "filesystems (mounts + statvfs)",
+        "  same, the earlier way",
+        n,
+        filesystems::usage,
+        uncached::usage);
     time("listening sockets (/proc/net/*)", n, () -> ListeningSockets.read(root));
     List<Long> ten = processes.all().stream().limit(10).map(Processes.Stat::pid).toList();
     time(
@@ -76,6 +86,7 @@ public final class SnapshotParts {
     StatusRequest fullPush = new StatusRequest(5, List.of());
     compare(
         "push, node's sections + JSON text",
+        "  same, all sections",
         n,
         () -> status.snapshot(nodePush).toJson().toJson(),
         () -> status.snapshot(fullPush).toJson().toJson());
@@ -119,10 +130,11 @@ public final class SnapshotParts {
   }
 
   /**
-   * The current way against the earlier one, alternated run by run so that a noisy host (a TCG
-   * guest on shared cores) slows both alike.
+   * One way against another (the earlier one, or a fuller request), alternated run by run so that a
+   * noisy host (a TCG guest on shared cores) slows both alike.
    */
-  static void compare(String name, int n, Part now, Part before) throws IOException {
+  static void compare(String name, String beforeName, int n, Part now, Part before)
+      throws IOException {
     List<Double> a = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (int i = 0; i < 2 * n; i++) {
@@ -138,7 +150,7 @@ public final class SnapshotParts {
     Collections.sort(a);
     Collections.sort(b);
     System.out.printf("%-34s %7.2f ms%n", name, a.get(a.size() / 2));
-    System.out.printf("%-34s %7.2f ms%n", "  same, the earlier way (or all)", b.get(b.size() / 2));
+    System.out.printf("%-34s %7.2f ms%n", beforeName, b.get(b.size() / 2));
   }
 
   static void time(String name, int n, Part part) throws IOException {
