@@ -1,7 +1,6 @@
 package org.vimana.guest.proc;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +25,15 @@ public final class Processes {
   /** /proc/PID/status is about 1.5 KiB. */
   private static final int STATUS_MAX = 16 * 1024;
 
+  /**
+   * Processes whose stat stays open between scans; more are read with an open and close each. A
+   * guest's usual few hundred fit, and the agent keeps most of its descriptors (4096 under the
+   * kernel's default hard limit) for exec and file commands.
+   */
+  static final int HELD_STAT_FILES = 512;
+
   private final SystemRoot root;
+  private final HeldFiles statFiles = new HeldFiles(HELD_STAT_FILES);
   private volatile long pageSize; // 0 until first asked: only status reports read it
 
   public Processes(SystemRoot root) {
@@ -77,10 +84,11 @@ public final class Processes {
 
   /**
    * Every process's stat; unreadable or vanished ones are skipped. One directory listing (a single
-   * native call, no Path per entry) and one buffer for the whole scan: this runs at every status
-   * and push, once per process, and under TCG every object and copy is emulated work.
+   * native call, no Path per entry), one buffer for the whole scan, and each stat file held open
+   * for the next scan: this runs at every status and push, once per process, and under TCG every
+   * syscall, object and copy is emulated work.
    */
-  public List<Stat> all() throws IOException {
+  public synchronized List<Stat> all() throws IOException {
     String proc = root.path("proc").toString();
     String[] names = new File(proc).list();
     if (names == null) {
@@ -88,18 +96,23 @@ public final class Processes {
     }
     byte[] buf = new byte[STAT_MAX];
     List<Stat> out = new ArrayList<>(names.length);
-    for (String name : names) {
-      if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-        continue;
-      }
-      try (FileInputStream in = new FileInputStream(proc + "/" + name + "/stat")) {
-        int n = in.read(buf);
-        if (n > 0) {
-          out.add(parseStat(new String(buf, 0, n, StandardCharsets.UTF_8)));
+    statFiles.beginPass();
+    try {
+      for (String name : names) {
+        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+          continue;
         }
-      } catch (IOException | ParseExceptionUnchecked e) {
-        // the process exited meanwhile, or its stat is unreadable: skip it
+        try {
+          int n = statFiles.read(proc + "/" + name + "/stat", buf);
+          if (n > 0) {
+            out.add(parseStat(new String(buf, 0, n, StandardCharsets.UTF_8)));
+          }
+        } catch (IOException | ParseExceptionUnchecked e) {
+          // the process exited meanwhile, or its stat is unreadable: skip it
+        }
       }
+    } finally {
+      statFiles.endPass(); // exited processes' files are closed here
     }
     return out;
   }
