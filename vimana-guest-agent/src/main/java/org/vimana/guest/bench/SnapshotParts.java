@@ -45,7 +45,7 @@ public final class SnapshotParts {
     Processes processes = new Processes(root);
     Filesystems filesystems = new Filesystems(root, Filesystems.STATVFS);
     StatusCollector status =
-        new StatusCollector(root, Clock.systemUTC(), filesystems, List.of(), List::of);
+        new StatusCollector(root, Clock.systemUTC(), processes, filesystems, List.of(), List::of);
     System.out.printf("%-34s %10s%n", "part (" + n + " runs)", "median");
     time("/proc/stat", n, () -> ProcStat.read(root));
     time("/proc/diskstats", n, () -> DiskStats.read(root));

@@ -27,13 +27,17 @@ public final class SystemCommands {
   private final Users users;
 
   public SystemCommands(
-      SystemRoot root, Clock clock, Filesystems filesystems, Interfaces interfaces) {
+      SystemRoot root,
+      Clock clock,
+      Processes processes,
+      Filesystems filesystems,
+      Interfaces interfaces) {
     this.root = root;
     this.clock = clock;
     this.info = new SystemInfo(root);
     this.filesystems = filesystems;
     this.interfaces = interfaces;
-    this.users = new Users(root, new Processes(root));
+    this.users = new Users(root, processes);
   }
 
   public List<CommandSpec> specs() {

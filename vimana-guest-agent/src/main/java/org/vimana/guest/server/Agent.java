@@ -63,13 +63,17 @@ public final class Agent implements AutoCloseable {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent-scheduler"));
     Filesystems filesystems = new Filesystems(root, space);
     Prober prober = new Prober();
+    // One process table for status, health checks and guest-get-users: it holds each process's
+    // stat file open between scans, so a second one would hold a second set of descriptors.
+    Processes processes = new Processes(root);
     HealthChecks health =
-        new HealthChecks(prober, new Services(root, new Processes(root)), root, clock, scheduler);
+        new HealthChecks(prober, new Services(root, processes), root, clock, scheduler);
     StatusCollector status =
-        new StatusCollector(root, clock, filesystems, config.services(), health::latest);
+        new StatusCollector(root, clock, processes, filesystems, config.services(), health::latest);
     List<CommandSpec> specs = new ArrayList<>();
     specs.addAll(
-        new SystemCommands(root, clock, filesystems, new Interfaces(root, addresses)).specs());
+        new SystemCommands(root, clock, processes, filesystems, new Interfaces(root, addresses))
+            .specs());
     specs.addAll(new FileCommands(config.policy(), config.maxMessageBytes() / 2).specs());
     specs.addAll(new ExecCommands(new ExecManager(64, config.execOutputLimit(), clock)).specs());
     specs.add(new ShutdownCommand(shutdown).spec());

@@ -45,12 +45,13 @@ public final class StatusCollector {
   public StatusCollector(
       SystemRoot root,
       Clock clock,
+      Processes processes,
       Filesystems filesystems,
       List<String> configuredServices,
       Supplier<List<HealthCheck.Result>> health) {
     this.root = root;
     this.clock = clock;
-    this.processes = new Processes(root);
+    this.processes = processes;
     this.filesystems = filesystems;
     this.services = new Services(root, processes);
     this.configuredServices = List.copyOf(configuredServices);

@@ -17,6 +17,7 @@ import org.vimana.agent.ext.StatusSection;
 import org.vimana.agent.ext.StatusSnapshot;
 import org.vimana.guest.Fixtures;
 import org.vimana.guest.proc.Filesystems;
+import org.vimana.guest.proc.Processes;
 import org.vimana.guest.proc.SystemRoot;
 
 class StatusCollectorTest {
@@ -123,7 +124,12 @@ class StatusCollectorTest {
   /** A collector on the fixture tree with "ssh" configured as a service. */
   private static StatusCollector collector(SystemRoot root, Clock clock) {
     return new StatusCollector(
-        root, clock, new Filesystems(root, Fixtures.SPACE), List.of("ssh"), List::of);
+        root,
+        clock,
+        new Processes(root),
+        new Filesystems(root, Fixtures.SPACE),
+        List.of("ssh"),
+        List::of);
   }
 
   private static void replace(Path p, String from, String to) throws Exception {
