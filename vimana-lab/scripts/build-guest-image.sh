@@ -188,7 +188,7 @@ agent_install() {
   cp "$QEMU_GA" "$disk/usr/sbin/qemu-ga"
   cp "$CACHE/compare/root/usr/bin/prometheus-node-exporter" "$disk/usr/bin/"
   copy_libs "$disk" "$RUNTIME/bin/java" "$RUNTIME"/lib/*.so "$RUNTIME"/lib/server/*.so "$QEMU_GA"
-  agent_cds_archive "$disk"
+  agent_cds_archive "$disk" "$root/etc/vimana/agent.conf"
   for l in lib64 lib/x86_64-linux-gnu usr/lib/vimana-guest-agent usr/sbin/vimana-guest-agent \
     usr/sbin/qemu-ga usr/bin/prometheus-node-exporter; do
     [ -e "$disk/$l" ] || die "$l missing from the agent's disk tree"
@@ -229,10 +229,12 @@ EOS
 # seconds of its start, and this archive is smaller than the JDK's default one that it replaces (less
 # RSS). The JVM accepts it only for the same runtime and the same jar path, size and mtime, so both
 # steps run the guest's own launcher, runtime and jar inside a chroot of the disk tree, where they
-# sit at the guest's paths; the training run serves a few requests on stdio. Without unshare/chroot
-# (or when a step fails) the image has no archive and the agent starts with the runtime's default.
+# sit at the guest's paths; the training run reads the image's config file ($2, when there is one,
+# as the agent does at each start) and serves a few requests on stdio. Without unshare/chroot (or
+# when a step fails) the image has no archive and the agent starts with the runtime's default.
 agent_cds_archive() {
   disk="$1"
+  config="${2:-}"
   lib=/usr/lib/vimana-guest-agent
   # glibc keeps the C heap that the JIT and the status snapshots freed; from 17.0.9 the JVM can trim it
   if "$disk$lib/runtime/bin/java" -XX:TrimNativeHeapInterval=10000 -version >/dev/null 2>&1; then
@@ -244,6 +246,11 @@ agent_cds_archive() {
   fi
   mkdir -p "$disk/proc" "$disk/.cds"
   cp "$BUSYBOX" "$disk/.cds/busybox"
+  config_arg=""
+  if [ -f "$config" ]; then
+    cp "$config" "$disk/.cds/agent.conf"
+    config_arg="--config /.cds/agent.conf"
+  fi
   # What the agent does in its first minutes: answer the host's handshake, pings and statuses.
   printf '%s\n' '{"execute":"guest-sync-delimited","arguments":{"id":1}}' \
     '{"execute":"guest-sync","arguments":{"id":2}}' '{"execute":"guest-ping"}' \
@@ -257,9 +264,9 @@ agent_cds_archive() {
   # shellcheck disable=SC2016
   if (cat "$disk/.cds/requests"; sleep 2) | unshare -m sh -c 'mount -t proc proc "$1/proc" &&
       VIMANA_AGENT_JAVA_OPTS="-XX:DumpLoadedClassList=/.cds/classlist" \
-      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent --listen stdio &&
+      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent $3 --listen stdio &&
       VIMANA_AGENT_JAVA_OPTS="-Xshare:dump -XX:SharedClassListFile=/.cds/classlist -XX:SharedArchiveFile=$2/agent.jsa" \
-      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent' sh "$disk" "$lib" \
+      chroot "$1" /.cds/busybox sh /usr/sbin/vimana-guest-agent' sh "$disk" "$lib" "$config_arg" \
       >"$disk/.cds/out" 2>&1 && [ -s "$disk$lib/agent.jsa" ]; then
     log "CDS archive for the agent: $(wc -l <"$disk/.cds/classlist") classes, $(wc -c <"$disk$lib/agent.jsa") bytes"
   else
