@@ -1,22 +1,51 @@
 package org.vimana.guest.proc;
 
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The root the collectors read under: "/" in production, a fixture tree in tests. Reads are bounded
- * (procfs files can be large or endless, e.g. a runaway cmdline).
+ * (procfs files can be large or endless, e.g. a runaway cmdline). Thread-safe.
  */
 public final class SystemRoot {
   private static final int MAX_FILE = 4 << 20;
 
+  /**
+   * The system-wide files that status snapshots and pushes read every time. They are held open for
+   * the life of this root and read again from offset 0, which makes the kernel format them afresh,
+   * as the process scan holds /proc/PID/stat ({@link HeldFiles}): under TCG the path walk, open and
+   * close are most of a small file's cost. In a lab guest, stat, meminfo, loadavg, uptime and
+   * mounts took 0.47 ms held against 1.39 ms opened each time (medians of six rounds, C1).
+   */
+  static final Set<String> HELD =
+      Set.of(
+          "proc/stat",
+          "proc/meminfo",
+          "proc/loadavg",
+          "proc/uptime",
+          "proc/mounts",
+          "proc/diskstats",
+          "proc/net/dev");
+
   private final Path root;
+
+  /** Guards {@link #held} and {@link #heldBuffer}: status, pushes and commands run on threads. */
+  private final Object heldLock = new Object();
+
+  private final Map<String, RandomAccessFile> held = new HashMap<>();
+  private byte[] heldBuffer = new byte[16 * 1024];
 
   public SystemRoot(Path root) {
     this.root = root;
@@ -37,7 +66,64 @@ public final class SystemRoot {
 
   /** The whole file (at most 4 MiB) as UTF-8. */
   public String read(String relative) throws IOException {
-    return read(path(relative), MAX_FILE);
+    return text(relative, MAX_FILE);
+  }
+
+  private String text(String relative, int max) throws IOException {
+    String key = relative.startsWith("/") ? relative.substring(1) : relative;
+    return HELD.contains(key) ? readHeld(key, max) : read(path(key), max);
+  }
+
+  private String readHeld(String key, int max) throws IOException {
+    synchronized (heldLock) {
+      RandomAccessFile f = held.get(key);
+      if (f == null) {
+        f = open(path(key));
+        held.put(key, f);
+      }
+      try {
+        f.seek(0);
+        int n = 0;
+        while (n < max) {
+          if (n == heldBuffer.length) {
+            heldBuffer = Arrays.copyOf(heldBuffer, Math.min(max, 2 * n));
+          }
+          int r = f.read(heldBuffer, n, Math.min(heldBuffer.length, max) - n);
+          if (r < 0) {
+            break;
+          }
+          n += r;
+        }
+        return new String(heldBuffer, 0, n, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        held.remove(key); // opened again by the next read
+        try {
+          f.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Opens for reading; a missing file is a NoSuchFileException, as for {@link Files}. */
+  private static RandomAccessFile open(Path p) throws IOException {
+    try {
+      return new RandomAccessFile(p.toFile(), "r");
+    } catch (FileNotFoundException e) {
+      if (!Files.exists(p)) {
+        throw new NoSuchFileException(p.toString());
+      }
+      throw e;
+    }
+  }
+
+  /** How many files are held open (tests). */
+  int heldCount() {
+    synchronized (heldLock) {
+      return held.size();
+    }
   }
 
   /** The file, or null when it does not exist. */
@@ -52,7 +138,7 @@ public final class SystemRoot {
   /** The first line trimmed, or null when the file does not exist or cannot be read. */
   public String firstLine(String relative) {
     try {
-      String s = read(path(relative), 64 * 1024);
+      String s = text(relative, 64 * 1024);
       int nl = s.indexOf('\n');
       return (nl < 0 ? s : s.substring(0, nl)).trim();
     } catch (IOException e) {

@@ -75,6 +75,54 @@ class SystemRootTest {
   }
 
   @Test
+  void heldSystemFileIsReadAfreshFromItsStart(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("proc"));
+    Path loadavg = Files.writeString(dir.resolve("proc/loadavg"), "0.50 0.40 0.30 1/80 999\n");
+    SystemRoot root = new SystemRoot(dir);
+    assertThat(LoadAvg.read(root).one()).isEqualTo(0.5);
+    Files.writeString(loadavg, "2.00 1.00 0.75 3/81 1000\n"); // rewritten in place, as procfs is
+    assertThat(LoadAvg.read(root).one()).isEqualTo(2.0);
+    Files.writeString(loadavg, "7 6 5 1/1 1\n"); // shorter: nothing of the old text is left
+    assertThat(root.read("/proc/loadavg")).isEqualTo("7 6 5 1/1 1\n");
+    assertThat(root.heldCount()).isEqualTo(1);
+    // a file larger than the read buffer comes whole
+    String mounts = "/dev/vda / ext4 rw 0 0\n".repeat(3000);
+    Files.writeString(dir.resolve("proc/mounts"), mounts);
+    assertThat(root.read("proc/mounts")).isEqualTo(mounts);
+    assertThat(root.firstLine("proc/mounts")).isEqualTo("/dev/vda / ext4 rw 0 0");
+    assertThat(root.heldCount()).isEqualTo(2);
+  }
+
+  @Test
+  void missingHeldFileIsNoSuchFileAndNotHeld(@TempDir Path dir) throws Exception {
+    SystemRoot root = new SystemRoot(dir);
+    assertThat(root.readIfExists("proc/meminfo")).isNull();
+    assertThat(root.firstLine("proc/uptime")).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.read("proc/stat"))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining("proc/stat");
+    assertThat(root.heldCount()).isZero();
+    Files.createDirectories(dir.resolve("proc"));
+    Files.writeString(dir.resolve("proc/uptime"), "12.50 10.00\n");
+    assertThat(root.firstLine("proc/uptime")).isEqualTo("12.50 10.00");
+    assertThat(root.heldCount()).isEqualTo(1);
+  }
+
+  @Test
+  void thisHostsUptimeAdvancesThroughTheHeldFile() throws Exception {
+    SystemRoot root = SystemRoot.host();
+    double first = Double.parseDouble(root.firstLine("proc/uptime").split(" ")[0]);
+    Thread.sleep(30);
+    double second = Double.parseDouble(root.firstLine("proc/uptime").split(" ")[0]);
+    assertThat(second).isGreaterThan(first);
+    assertThat(root.heldCount()).isEqualTo(1);
+    // the kernel's own text, not a cached copy: the same as a fresh read
+    assertThat(MemInfo.read(root).toMemory().totalBytes())
+        .isEqualTo(
+            MemInfo.parse(Files.readAllLines(Path.of("/proc/meminfo"))).toMemory().totalBytes());
+  }
+
+  @Test
   void cachedStatvfsAgreesWithFileStoreAndStaysFresh(@TempDir Path dir) throws Exception {
     Filesystems.Space first = Filesystems.STATVFS.space("/");
     Filesystems.Space again = Filesystems.STATVFS.space("/");
