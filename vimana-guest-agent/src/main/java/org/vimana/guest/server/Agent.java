@@ -89,17 +89,6 @@ public final class Agent implements AutoCloseable {
     this.dispatcher = new Dispatcher(config.policy(), VERSION, specs);
   }
 
-  /** The production agent on this machine. */
-  public static Agent forHost(AgentConfig config) {
-    return new Agent(
-        config,
-        SystemRoot.host(),
-        Clock.systemUTC(),
-        Filesystems.STATVFS,
-        Interfaces.JAVA_NET,
-        ShutdownCommand.SYSTEM);
-  }
-
   public Dispatcher dispatcher() {
     return dispatcher;
   }
