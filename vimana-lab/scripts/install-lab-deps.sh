@@ -1,10 +1,11 @@
 #!/bin/sh
-# Installs the Debian packages the Vimana lab needs (QEMU, libvirt, busybox-static, cpio, and
-# qemu-guest-agent, the stock agent Vimana's guest agent is tested and measured against).
+# Installs the Debian packages the Vimana lab needs (QEMU, libvirt, busybox-static, cpio,
+# qemu-guest-agent, the stock agent Vimana's guest agent is tested and measured against, and xz and
+# lz4 to unpack the guest kernel so that it boots without decompressing itself).
 # Idempotent: does nothing when every package is already installed. Needs root (or sudo).
 set -eu
 
-PACKAGES="qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu busybox-static cpio qemu-guest-agent"
+PACKAGES="qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu busybox-static cpio qemu-guest-agent xz-utils lz4"
 
 missing=""
 for p in $PACKAGES; do
