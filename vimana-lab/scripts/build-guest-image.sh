@@ -307,6 +307,7 @@ KVER="$(ls "$KROOT/lib/modules" | head -n 1)"
 [ -n "$KVER" ] || die "no /lib/modules in $PKG"
 VMLINUZ="$KROOT/boot/vmlinuz-$KVER"
 [ -f "$VMLINUZ" ] || die "no kernel $VMLINUZ in $PKG"
+KCONFIG="$KROOT/boot/config-$KVER"
 BOOT_KERNEL="$VMLINUZ"
 # A TCG guest unpacks a compressed kernel slowly: the generic kernel is xz-compressed (12 s to init
 # instead of 6 at load 12, ~45 s at load 15-30), and the cloud kernel's lz4 is unpacked by emulated
@@ -318,10 +319,9 @@ BOOT_KERNEL="$VMLINUZ"
 # pairs: 0.23 s, 4 of 6). Without the tool or the ELF the image boots the bzImage (logged).
 unpack_vmlinux() {
   # The kernel's config says how it is compressed (another format's magic bytes can occur inside).
-  config="$KROOT/boot/config-$KVER"
-  if grep -q '^CONFIG_KERNEL_XZ=y' "$config"; then
+  if grep -q '^CONFIG_KERNEL_XZ=y' "$KCONFIG"; then
     tool=xz magic="$(printf '\3757zXZ')"
-  elif grep -q '^CONFIG_KERNEL_LZ4=y' "$config"; then
+  elif grep -q '^CONFIG_KERNEL_LZ4=y' "$KCONFIG"; then
     tool=lz4 magic="$(printf '\2\41\114\30')"
   else
     log "$VMLINUZ is neither xz- nor lz4-compressed"
@@ -339,7 +339,7 @@ unpack_vmlinux() {
     return 1
   fi
 }
-if grep -q '^CONFIG_PVH=y' "$KROOT/boot/config-$KVER"; then
+if grep -q '^CONFIG_PVH=y' "$KCONFIG"; then
   [ -s "$KCACHE/vmlinux-$KVER" ] || unpack_vmlinux \
     || log "cannot unpack vmlinux from $VMLINUZ; the image boots the compressed kernel"
   [ ! -s "$KCACHE/vmlinux-$KVER" ] || BOOT_KERNEL="$KCACHE/vmlinux-$KVER"

@@ -1,8 +1,10 @@
 package org.vimana.guest.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +34,10 @@ class SystemRootTest {
     assertThat(s.threads()).isEqualTo(3);
     assertThat(s.startTicks()).isEqualTo(777);
     assertThat(s.rssPages()).isEqualTo(256);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Processes.parseStat("42 (a) S 1 42 42 0 42 0 1 2 3 4 150 50"))
+    assertThatThrownBy(() -> Processes.parseStat("42 (a) S 1 42 42 0 42 0 1 2 3 4 150 50"))
         .isInstanceOf(Processes.ParseExceptionUnchecked.class)
         .hasMessageContaining("fields after comm");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
                 Processes.parseStat(
                     "42 (a) S 1 42 42 0 42 0 1 2 3 4 x 50 0 0 20 0 3 0 777 1000 256" + tail))
@@ -98,8 +99,8 @@ class SystemRootTest {
     SystemRoot root = new SystemRoot(dir);
     assertThat(root.readIfExists("proc/meminfo")).isNull();
     assertThat(root.firstLine("proc/uptime")).isNull();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.read("proc/stat"))
-        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+    assertThatThrownBy(() -> root.read("proc/stat"))
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("proc/stat");
     assertThat(root.heldCount()).isZero();
     Files.createDirectories(dir.resolve("proc"));
@@ -132,8 +133,7 @@ class SystemRootTest {
     Path gone = Files.createDirectory(dir.resolve("mnt"));
     assertThat(Filesystems.STATVFS.space(gone.toString()).total()).isPositive();
     Files.delete(gone);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Filesystems.STATVFS.space(gone.toString()))
+    assertThatThrownBy(() -> Filesystems.STATVFS.space(gone.toString()))
         .isInstanceOf(java.io.IOException.class);
   }
 }
