@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vimana.balancer.cost.AntiThrashing;
 import org.vimana.balancer.cost.CopyOnceCostModel;
+import org.vimana.balancer.power.PowerModel;
 import org.vimana.balancer.power.PowerModels;
 import org.vimana.balancer.snapshot.ClusterSnapshot;
 import org.vimana.balancer.snapshot.Constraints;
@@ -26,13 +27,18 @@ public final class Fixtures {
 
   /** A powered-on host with VMs demanding the given fractions of one core each. */
   public Fixtures host(String id, double... vmDemands) {
+    return host(id, PowerModels.HP_PROLIANT_ML110_G5, vmDemands);
+  }
+
+  /** {@link #host(String, double...)} drawing power by {@code power}. */
+  public Fixtures host(String id, PowerModel power, double... vmDemands) {
     double used = 0;
     int i = 0;
     for (double d : vmDemands) {
       vms.add(vm(id + "-vm" + i++, id, d));
       used += d * 1000;
     }
-    hosts.add(new HostLoad(id, 2, 1000, 8192, used, PowerModels.HP_PROLIANT_ML110_G5, 100, true));
+    hosts.add(new HostLoad(id, 2, 1000, 8192, used, power, 100, true));
     return this;
   }
 
@@ -78,6 +84,22 @@ public final class Fixtures {
         0,
         false,
         VmLoad.NEVER);
+  }
+
+  /** {@code vm} with another memory size (what a migration copies) and reservation. */
+  public static VmLoad withMemory(VmLoad vm, long memoryMib, long reservedMib) {
+    return new VmLoad(
+        vm.id(),
+        vm.hostId(),
+        vm.vcpus(),
+        vm.mips(),
+        memoryMib,
+        reservedMib,
+        vm.cpuDemandMips(),
+        vm.history(),
+        vm.dirtyRate(),
+        vm.migrating(),
+        vm.lastMigratedAt());
   }
 
   public static Strategies.Settings settings() {

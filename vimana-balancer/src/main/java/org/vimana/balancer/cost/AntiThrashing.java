@@ -5,8 +5,9 @@ import org.vimana.balancer.snapshot.VmLoad;
 /**
  * Rules against moving VMs for too little or too often.
  *
- * @param minGain a move must improve the strategy's objective by at least this much (in the
- *     strategy's own unit: standard deviation of load for equalize, utilisation for threshold)
+ * @param minGain a move must gain at least this much, in the strategy's own unit: for equalize its
+ *     net gain in host-equivalents (imbalance reduction times host count, less the migration's
+ *     cost), for threshold the share of the source's capacity it moves
  * @param hysteresis a band around a trigger level: act only above {@code level + hysteresis}, and
  *     move load until below {@code level - hysteresis}, so a host near the level does not flap
  * @param coolDownSeconds a VM that finished a migration less than this long ago is not moved again

@@ -267,6 +267,17 @@ public final class MoveRules {
     if (maxMigrations > 0 && state.migrations(h) + group.length > maxMigrations) {
       return "host " + host.id() + " has reached its migration limit";
     }
+    // each member still on its original host adds a migration there too
+    int source = state.hostOf(group[0]);
+    int fromSource = 0;
+    for (int v : group) {
+      if (state.originalHostOf(v) == source) {
+        fromSource++;
+      }
+    }
+    if (maxMigrations > 0 && state.migrations(source) + fromSource > maxMigrations) {
+      return "host " + state.host(source).id() + " has reached its migration limit";
+    }
     return null;
   }
 

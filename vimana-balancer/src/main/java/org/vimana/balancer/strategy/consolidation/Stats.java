@@ -88,18 +88,18 @@ final class Stats {
       throw new IllegalArgumentException("not enough observations for " + k + " regressors");
     }
     int p = k + 1;
-    double[][] a = new double[m][p + 1];
-    for (int i = 0; i < m; i++) {
-      a[i][0] = 1;
-      for (int j = 0; j < k; j++) {
-        a[i][j + 1] = x[j][i];
-      }
-      a[i][p] = y[i];
+    // Column-major (a[j] is column j over the m observations): the QR walks down columns.
+    double[][] a = new double[p + 1][];
+    a[0] = new double[m];
+    Arrays.fill(a[0], 1);
+    for (int j = 0; j < k; j++) {
+      a[j + 1] = Arrays.copyOf(x[j], m);
     }
+    a[p] = y.clone();
     householder(a, m, p);
     double residual = 0;
     for (int i = p; i < m; i++) {
-      residual += a[i][p] * a[i][p];
+      residual += a[p][i] * a[p][i];
     }
     double mean = 0;
     for (double v : y) {
@@ -113,22 +113,24 @@ final class Stats {
     return 1 - residual / total;
   }
 
-  /** In-place Householder QR of the first p columns, applied to column p (y) as well. */
+  /**
+   * In-place Householder QR of the first p columns of the column-major {@code a}, applied to column
+   * p (y) as well.
+   */
   private static void householder(double[][] a, int m, int p) {
+    double[] v = new double[m];
     for (int c = 0; c < p; c++) {
+      double[] column = a[c];
       double norm = 0;
       for (int i = c; i < m; i++) {
-        norm += a[i][c] * a[i][c];
+        norm += column[i] * column[i];
       }
       norm = Math.sqrt(norm);
       if (norm == 0) {
         throw new IllegalArgumentException("singular design matrix");
       }
-      double alpha = a[c][c] > 0 ? -norm : norm;
-      double[] v = new double[m];
-      for (int i = c; i < m; i++) {
-        v[i] = a[i][c];
-      }
+      double alpha = column[c] > 0 ? -norm : norm;
+      System.arraycopy(column, c, v, c, m - c);
       v[c] -= alpha;
       double vv = 0;
       for (int i = c; i < m; i++) {
@@ -138,13 +140,14 @@ final class Stats {
         continue;
       }
       for (int j = c; j <= p; j++) {
+        double[] target = a[j];
         double dot = 0;
         for (int i = c; i < m; i++) {
-          dot += v[i] * a[i][j];
+          dot += v[i] * target[i];
         }
         double f = 2 * dot / vv;
         for (int i = c; i < m; i++) {
-          a[i][j] -= f * v[i];
+          target[i] -= f * v[i];
         }
       }
     }
