@@ -140,6 +140,11 @@ public final class SimCommand implements Runnable {
     kv.add("PDM", f("%.4f %%", 100 * r.pdm()));
     kv.add("SLAV", f("%.3e", r.slav()));
     kv.add("ESV", f("%.3e", r.esv()));
+    kv.add(
+        "Per host and VM",
+        f(
+            "SLATAH %.2f %%, PDM %.4f %% (the paper's means)",
+            100 * r.slatahHostMean(), 100 * r.pdmVmMean()));
     kv.add("Imbalance", f("mean %.4f, %.2f h integrated", r.meanImbalance(), r.imbalanceHours()));
     kv.add("Overloaded", f("%.2f host-h", r.overloadedHostHours()));
     kv.add("Thrashes", Integer.toString(r.thrashes()));

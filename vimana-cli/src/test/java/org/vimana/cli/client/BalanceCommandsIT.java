@@ -229,6 +229,7 @@ class BalanceCommandsIT {
         .containsPattern("PDM: +\\d+\\.\\d{4} %")
         .containsPattern("SLAV: +\\d\\.\\d{3}e[-+]\\d+")
         .containsPattern("ESV: +\\d\\.\\d{3}e[-+]\\d+")
+        .containsPattern("Per host and VM: +SLATAH \\d+\\.\\d\\d %, PDM \\d+\\.\\d{4} %")
         .containsPattern("Imbalance: +mean \\d\\.\\d{4}")
         .containsPattern("Wall time: +\\d+\\.\\d\\d s")
         .contains("written: " + reports.resolve("summary.csv"));

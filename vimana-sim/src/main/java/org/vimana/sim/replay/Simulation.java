@@ -42,6 +42,8 @@ public final class Simulation {
         f.pdm(),
         slav,
         f.energyKwh() * slav,
+        f.slatahHostMean(),
+        f.pdmVmMean(),
         f.meanImbalance(),
         f.imbalanceHours(),
         f.overloadedHostHours(),

@@ -3,10 +3,12 @@ package org.vimana.sim.replay;
 import java.util.List;
 
 /**
- * The outcome of one simulation. SLATAH, PDM, SLAV and ESV are defined as in Beloglazov and Buyya
- * (2012): SLATAH is the fraction of active host time during which a host delivered less CPU than
- * asked; PDM the fraction of all CPU asked that VMs lost to their migrations; SLAV = SLATAH x PDM;
- * ESV = energy x SLAV.
+ * The outcome of one simulation. SLATAH, PDM, SLAV and ESV are Beloglazov and Buyya's (2012)
+ * metrics as CloudSim 4.0 computes them, which gave the paper's and the data README's figures:
+ * SLATAH is the fraction of all active host time during which a host delivered less CPU than asked;
+ * PDM the fraction of all CPU asked that VMs lost to their migrations; SLAV = SLATAH x PDM; ESV =
+ * energy x SLAV. The paper's formulas average per host and per VM instead ({@code slatahHostMean},
+ * {@code pdmVmMean}); a host busy for longer weighs the same there as one that was on briefly.
  *
  * @param scenario scenario name
  * @param strategy strategy name and parameters
@@ -19,6 +21,10 @@ import java.util.List;
  * @param pdm performance degradation due to migrations (fraction)
  * @param slav SLATAH x PDM
  * @param esv energy (kWh) x SLAV
+ * @param slatahHostMean the paper's SLATAH: mean over the hosts ever active of the fraction of
+ *     their active time spent delivering less CPU than asked
+ * @param pdmVmMean the paper's PDM: mean over the VMs of the fraction of their CPU lost to
+ *     migrations
  * @param meanImbalance time-averaged standard deviation of the active hosts' CPU load
  * @param imbalanceHours that standard deviation integrated over time (hours)
  * @param overloadedHostHours host-hours with more CPU asked than the host has
@@ -41,6 +47,8 @@ public record SimulationReport(
     double pdm,
     double slav,
     double esv,
+    double slatahHostMean,
+    double pdmVmMean,
     double meanImbalance,
     double imbalanceHours,
     double overloadedHostHours,
@@ -58,8 +66,9 @@ public record SimulationReport(
   /** One line for a console. */
   public String summary() {
     return String.format(
-        "%s: energy %.2f kWh, %d migrations, SLATAH %.2f%%, PDM %.4f%%, SLAV %.2e, ESV %.2e,"
-            + " imbalance %.4f, overloaded %.1f host-h, thrashes %d, wall %.2f s",
+        "%s: energy %.2f kWh, %d migrations, SLATAH %.2f%%, PDM %.4f%%, SLAV %.2e, ESV %.2e"
+            + " (per host and VM: SLATAH %.2f%%, PDM %.4f%%), imbalance %.4f, overloaded %.1f"
+            + " host-h, thrashes %d, wall %.2f s",
         strategy,
         energyKwh,
         migrations,
@@ -67,6 +76,8 @@ public record SimulationReport(
         100 * pdm,
         slav,
         esv,
+        100 * slatahHostMean,
+        100 * pdmVmMean,
         meanImbalance,
         overloadedHostHours,
         thrashes,

@@ -55,6 +55,8 @@ public final class Engine {
       double energyKwh,
       double slatah,
       double pdm,
+      double slatahHostMean,
+      double pdmVmMean,
       double meanImbalance,
       double imbalanceHours,
       double overloadedHostHours) {}
@@ -65,6 +67,8 @@ public final class Engine {
         m.energyJoules / 3.6e6,
         m.slatah(),
         m.pdm(),
+        m.slatahHostMean(),
+        m.pdmVmMean(),
         m.seconds == 0 ? 0 : m.imbalanceSeconds / m.seconds,
         m.imbalanceSeconds / 3600,
         m.overloadedHostSeconds / 3600);

@@ -17,10 +17,20 @@ final class Meter {
   double imbalanceSeconds;
   double overloadedHostSeconds;
   double seconds;
+  private double[] hostActiveSeconds;
+  private double[] hostViolationSeconds;
+  private double[] vmRequested;
+  private double[] vmShortfall;
 
   void span(World w, HostStates start, HostStates end, double dt) {
     if (dt <= 0) {
       return;
+    }
+    if (hostActiveSeconds == null) {
+      hostActiveSeconds = new double[w.hostCount()];
+      hostViolationSeconds = new double[w.hostCount()];
+      vmRequested = new double[w.vmCount()];
+      vmShortfall = new double[w.vmCount()];
     }
     seconds += dt;
     int active = 0;
@@ -33,8 +43,10 @@ final class Meter {
       var type = w.hostType[h];
       double capacity = type.capacityMips();
       activeHostSeconds += dt;
+      hostActiveSeconds[h] += dt;
       if (start.used[h] < start.requested[h]) {
         violationHostSeconds += dt;
+        hostViolationSeconds[h] += dt;
       }
       double from = type.power().watts(start.utilisation(w, h));
       double to = type.power().watts(end.utilisation(w, h));
@@ -53,8 +65,11 @@ final class Meter {
     }
     for (int v = 0; v < w.vmCount(); v++) {
       requestedTotal += start.vmDemand[v] * dt;
+      vmRequested[v] += start.vmDemand[v] * dt;
       if (start.vmMigrating[v] && start.vmAllocated[v] < start.vmDemand[v]) {
-        migrationShortfall += (start.vmDemand[v] - start.vmAllocated[v]) * dt;
+        double lost = (start.vmDemand[v] - start.vmAllocated[v]) * dt;
+        migrationShortfall += lost;
+        vmShortfall[v] += lost;
       }
     }
   }
@@ -65,5 +80,30 @@ final class Meter {
 
   double pdm() {
     return requestedTotal == 0 ? 0 : migrationShortfall / requestedTotal;
+  }
+
+  /** The paper's SLATAH: the mean over the hosts ever active of each one's violation fraction. */
+  double slatahHostMean() {
+    return meanRatio(hostViolationSeconds, hostActiveSeconds);
+  }
+
+  /** The paper's PDM: the mean over the VMs that asked for CPU of each one's lost fraction. */
+  double pdmVmMean() {
+    return meanRatio(vmShortfall, vmRequested);
+  }
+
+  private static double meanRatio(double[] part, double[] whole) {
+    if (whole == null) {
+      return 0;
+    }
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < whole.length; i++) {
+      if (whole[i] > 0) {
+        sum += part[i] / whole[i];
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
   }
 }

@@ -15,7 +15,7 @@ public final class CsvReport {
   public static final String SUMMARY_HEADER =
       "scenario,strategy,hosts,vms,steps,energy_kwh,migrations,slatah,pdm,slav,esv,"
           + "mean_imbalance,imbalance_hours,overloaded_host_hours,thrashes,rejected_moves,"
-          + "mean_plan_ms,max_plan_ms,wall_s";
+          + "mean_plan_ms,max_plan_ms,wall_s,slatah_host_mean,pdm_vm_mean";
 
   private CsvReport() {}
 
@@ -53,7 +53,7 @@ public final class CsvReport {
   public static String summaryRow(SimulationReport r) {
     return String.format(
         Locale.ROOT,
-        "%s,%s,%d,%d,%d,%.4f,%d,%.6f,%.8f,%.10f,%.10f,%.6f,%.4f,%.4f,%d,%d,%.3f,%.3f,%.3f",
+        "%s,%s,%d,%d,%d,%.4f,%d,%.6f,%.8f,%.10f,%.10f,%.6f,%.4f,%.4f,%d,%d,%.3f,%.3f,%.3f,%.6f,%.8f",
         quote(r.scenario()),
         quote(r.strategy()),
         r.hosts(),
@@ -72,7 +72,9 @@ public final class CsvReport {
         r.rejectedMoves(),
         r.meanPlanMillis(),
         r.maxPlanMillis(),
-        r.wallSeconds());
+        r.wallSeconds(),
+        r.slatahHostMean(),
+        r.pdmVmMean());
   }
 
   private static String quote(String s) {
