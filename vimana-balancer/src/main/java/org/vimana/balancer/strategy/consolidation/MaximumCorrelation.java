@@ -63,6 +63,16 @@ public final class MaximumCorrelation implements VmSelector {
         series[i][j] = history.get(j);
       }
     }
+    try {
+      return Stats.rSquaredEach(series);
+    } catch (IllegalArgumentException nearlySingular) {
+      return oneByOne(series);
+    }
+  }
+
+  /** A regression per VM: slower, but exact where the covariance matrix is (nearly) singular. */
+  private static double[] oneByOne(double[][] series) {
+    int n = series.length;
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       double[][] others = new double[n - 1][];

@@ -152,4 +152,99 @@ final class Stats {
       }
     }
   }
+
+  /**
+   * For each series, the R-squared of its least-squares regression (with intercept) on all the
+   * others ({@code series[i]} is series i over m observations, all of the same length). With S the
+   * covariance matrix of the series, that is {@code 1 - 1 / (S_ii (S^-1)_ii)}: one inversion
+   * instead of a regression per series. Throws {@link IllegalArgumentException} when there are not
+   * more observations than regressors or the covariance matrix is singular (a constant series, or
+   * one a combination of the others), where the regression cannot be made.
+   */
+  static double[] rSquaredEach(double[][] series) {
+    int n = series.length;
+    int m = n == 0 ? 0 : series[0].length;
+    if (n < 2 || m <= n - 1) {
+      throw new IllegalArgumentException("not enough observations for " + (n - 1) + " regressors");
+    }
+    double[][] centred = new double[n][m];
+    for (int i = 0; i < n; i++) {
+      double mean = 0;
+      for (double v : series[i]) {
+        mean += v;
+      }
+      mean /= m;
+      for (int t = 0; t < m; t++) {
+        centred[i][t] = series[i][t] - mean;
+      }
+    }
+    double[][] s = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        double dot = 0;
+        for (int t = 0; t < m; t++) {
+          dot += centred[i][t] * centred[j][t];
+        }
+        s[i][j] = dot;
+        s[j][i] = dot;
+      }
+    }
+    double[] diagonal = new double[n];
+    for (int i = 0; i < n; i++) {
+      diagonal[i] = s[i][i];
+    }
+    double[][] inverse = invert(s);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = 1 - 1 / (diagonal[i] * inverse[i][i]);
+    }
+    return out;
+  }
+
+  /** Gauss-Jordan inversion with partial pivoting, in place; throws when singular. */
+  private static double[][] invert(double[][] a) {
+    int n = a.length;
+    double[][] inv = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      inv[i][i] = 1;
+    }
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      scale = Math.max(scale, Math.abs(a[i][i]));
+    }
+    for (int c = 0; c < n; c++) {
+      int pivot = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+          pivot = r;
+        }
+      }
+      // Relative to the largest variance: near-singular matrices go to the QR route, whose results
+      // the inverse would not reproduce to the last digit.
+      if (!(Math.abs(a[pivot][c]) > 1e-9 * scale)) {
+        throw new IllegalArgumentException("singular covariance matrix");
+      }
+      double[] row = a[pivot];
+      a[pivot] = a[c];
+      a[c] = row;
+      row = inv[pivot];
+      inv[pivot] = inv[c];
+      inv[c] = row;
+      double p = a[c][c];
+      for (int j = 0; j < n; j++) {
+        a[c][j] /= p;
+        inv[c][j] /= p;
+      }
+      for (int r = 0; r < n; r++) {
+        if (r != c && a[r][c] != 0) {
+          double f = a[r][c];
+          for (int j = 0; j < n; j++) {
+            a[r][j] -= f * a[c][j];
+            inv[r][j] -= f * inv[c][j];
+          }
+        }
+      }
+    }
+    return inv;
+  }
 }

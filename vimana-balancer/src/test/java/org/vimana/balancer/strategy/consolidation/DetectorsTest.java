@@ -98,5 +98,21 @@ class DetectorsTest {
     assertThat(Stats.rSquared(x, new double[] {2, 4, 6, 8, 10})).isCloseTo(1, within(1e-9));
     assertThatThrownBy(() -> Stats.rSquared(x, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class);
+    // y = 2x exactly: an exact fit makes the covariance matrix singular; the QR route decides.
+    assertThatThrownBy(() -> Stats.rSquaredEach(new double[][] {{1, 2, 3, 4, 5}, {2, 4, 6, 8, 10}}))
+        .isInstanceOf(IllegalArgumentException.class);
+    // Worked by hand: x = (1, 2, 3, 4), y = (1, 3, 2, 4); r = Sxy / sqrt(Sxx Syy) = 4 / 5.
+    assertThat(Stats.rSquaredEach(new double[][] {{1, 2, 3, 4}, {1, 3, 2, 4}}))
+        .containsExactly(new double[] {0.64, 0.64}, within(1e-12));
+    // With a third series z = x + y, any one is a combination of the others: singular.
+    assertThatThrownBy(
+            () -> Stats.rSquaredEach(new double[][] {{1, 2, 3, 4}, {1, 3, 2, 4}, {2, 5, 5, 8}}))
+        .isInstanceOf(IllegalArgumentException.class);
+    // A constant series explains nothing and cannot be explained: singular too.
+    assertThatThrownBy(() -> Stats.rSquaredEach(new double[][] {{1, 2, 3, 4}, {5, 5, 5, 5}}))
+        .isInstanceOf(IllegalArgumentException.class);
+    // Two regressors need more than two observations.
+    assertThatThrownBy(() -> Stats.rSquaredEach(new double[][] {{1, 2}, {2, 1}, {3, 3}}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
