@@ -20,6 +20,9 @@ import org.vimana.sim.replay.SimulationReport;
  * <p>Threshold runs at Watcher's default of 25 % (the issue's verdict) and at 10 % to 30 %: one
  * setting is one point on the imbalance-time / migrations plane, so a last table tells, for every
  * setting that migrates, which equalize levels have less imbalance-time at no more migrations.
+ *
+ * <p>Each day runs on {@link HostCount#fewest} G5 hosts, and the verdict again on more hosts up to
+ * 800 ({@link DensitySweep}).
  */
 public final class BalanceComparison {
 
@@ -75,32 +78,26 @@ public final class BalanceComparison {
 
   private BalanceComparison() {}
 
-  /** On 400 hosts, or 800 when the day's VMs do not fit on 400. */
-  static SimulationReport run(Path folder, String day, String spec) {
-    try {
-      return Simulation.run(scenario(folder, day, spec, 400));
-    } catch (IllegalStateException tooSmall) {
-      return Simulation.run(scenario(folder, day, spec, 800));
-    }
-  }
-
   public static void main(String[] args) {
     Path folder = PlanetLab.folder(args);
     System.out.println(
-        "| day | strategy | mean imbalance | imbalance-time h | migrations |"
+        "| day | hosts | strategy | mean imbalance | imbalance-time h | migrations |"
             + " thrashes (back within 1 h) | overloaded host-h | energy kWh |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     Map<String, Map<String, SimulationReport>> days = new LinkedHashMap<>();
+    Map<String, Integer> hosts = new LinkedHashMap<>();
     for (String day : PlanetLab.DAYS) {
+      hosts.put(day, HostCount.fewest(folder, day));
       Map<String, SimulationReport> r = new LinkedHashMap<>();
       for (String spec : STRATEGIES) {
-        SimulationReport x = run(folder, day, spec);
+        SimulationReport x = Simulation.run(scenario(folder, day, spec, hosts.get(day)));
         r.put(spec, x);
         System.out.println(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %.4f | %.2f | %,d | %d | %.2f | %.2f |",
+                "| %s | %d | %s | %.4f | %.2f | %,d | %d | %.2f | %.2f |",
                 day,
+                hosts.get(day),
                 spec,
                 x.meanImbalance(),
                 x.imbalanceHours(),
@@ -113,6 +110,7 @@ public final class BalanceComparison {
     }
     printWins(days);
     printSweep(days);
+    DensitySweep.print(folder, days, hosts);
   }
 
   /** Per equalize variant: the days it beats threshold at Watcher's default and THR-MMT. */
@@ -221,7 +219,7 @@ public final class BalanceComparison {
         open.isEmpty() ? "" : " (not: " + String.join("; ", open) + ")");
   }
 
-  private static boolean beats(SimulationReport e, SimulationReport... others) {
+  static boolean beats(SimulationReport e, SimulationReport... others) {
     for (SimulationReport o : others) {
       if (!(e.imbalanceHours() < o.imbalanceHours() && e.migrations() <= o.migrations())) {
         return false;

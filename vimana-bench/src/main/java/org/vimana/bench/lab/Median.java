@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Medians, the figure these noisy shared machines allow us to quote. */
-final class Median {
+public final class Median {
   private Median() {}
 
-  static double of(List<Double> values) {
+  public static double of(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     if (v.length == 0) {
       return Double.NaN;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time a process has used, from /proc/PID/stat (user + system, in clock ticks of 10 ms). */
-final class ProcCpu {
+public final class ProcCpu {
   private static final double MS_PER_TICK = 10.0;
 
   private ProcCpu() {}
@@ -20,7 +20,7 @@ final class ProcCpu {
   }
 
   /** CPU time of this JVM (all threads), in ms. */
-  static double self() throws IOException {
+  public static double self() throws IOException {
     return millis(ProcessHandle.current().pid());
   }
 }
