@@ -17,10 +17,10 @@ import org.vimana.balancer.strategy.Strategies;
 import org.vimana.balancer.strategy.Strategy;
 
 /**
- * Plan computation time as the cluster grows: synthetic snapshots of 100 and 1,000 hosts (32 cores
- * of 2600 MIPS, 256 GiB) with 2,000 and 20,000 VMs (1 to 4 vCPUs, 2 to 8 GiB, 30 samples of demand
- * history), median of several runs after warm-up, beside the time to build the snapshot (the
- * baseline every plan pays): {@code ./vimana-bench/run plan-time [RUNS]}.
+ * Plan computation time as the cluster grows: synthetic snapshots of 100 to 2,000 hosts (32 cores
+ * of 2600 MIPS, 256 GiB) with 20 VMs per host, and 1,000 hosts with 2 (1 to 4 vCPUs, 2 to 8 GiB, 30
+ * samples of demand history), median of several runs after warm-up, beside the time to build the
+ * snapshot (the baseline every plan pays): {@code ./vimana-bench/run plan-time [RUNS]}.
  */
 public final class PlanTime {
 
@@ -32,7 +32,11 @@ public final class PlanTime {
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-    int[][] sizes = {{100, 2000}, {1000, 2000}, {1000, 20000}};
+    // 20 VMs per host from 100 to 2,000 hosts (how a plan grows with the cluster), and 1,000 hosts
+    // at 2 VMs per host (how it grows with VMs per host).
+    int[][] sizes = {
+      {100, 2000}, {250, 5000}, {500, 10000}, {1000, 20000}, {2000, 40000}, {1000, 2000}
+    };
     var settings =
         new Strategies.Settings(
             PreCopyCostModel.DEFAULT, AntiThrashing.NONE, 0.8, 1e-4, 1000, 1, false);
