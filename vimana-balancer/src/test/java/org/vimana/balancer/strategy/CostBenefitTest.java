@@ -3,6 +3,7 @@ package org.vimana.balancer.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.vimana.balancer.Fixtures.cluster;
+import static org.vimana.balancer.strategy.PlanAssert.netGain;
 
 import org.junit.jupiter.api.Test;
 import org.vimana.balancer.Fixtures;
@@ -39,12 +40,6 @@ class CostBenefitTest {
       f.replace(Fixtures.withMemory(f.vmNamed(vm), copiedMib, 1024));
     }
     return f.snapshot();
-  }
-
-  private static double netGain(Move m) {
-    String d = m.detail();
-    String tail = d.substring(d.indexOf("net gain ") + "net gain ".length());
-    return Double.parseDouble(tail.substring(0, tail.indexOf(' ')));
   }
 
   @Test

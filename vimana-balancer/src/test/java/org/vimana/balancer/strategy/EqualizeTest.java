@@ -3,6 +3,7 @@ package org.vimana.balancer.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.vimana.balancer.Fixtures.settings;
+import static org.vimana.balancer.strategy.PlanAssert.netGain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,12 +127,6 @@ class EqualizeTest {
     // a higher minimum gain stops earlier
     assertThat(plan("equalize:2", snapshot()).moves().size())
         .isLessThanOrEqualTo(plan("equalize:4", snapshot()).moves().size());
-  }
-
-  private static double netGain(Move m) {
-    String d = m.detail();
-    String tail = d.substring(d.indexOf("net gain ") + "net gain ".length());
-    return Double.parseDouble(tail.substring(0, tail.indexOf(' ')));
   }
 
   /**

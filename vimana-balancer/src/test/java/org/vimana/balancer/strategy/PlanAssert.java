@@ -39,4 +39,11 @@ public final class PlanAssert {
     }
     return h;
   }
+
+  /** The net gain a move's detail reports ("... net gain 0.724 ..."). */
+  public static double netGain(Move m) {
+    String d = m.detail();
+    String tail = d.substring(d.indexOf("net gain ") + "net gain ".length());
+    return Double.parseDouble(tail.substring(0, tail.indexOf(' ')));
+  }
 }

@@ -41,6 +41,10 @@ class HandComputedFiguresTest {
 
   private static final Offset<Double> TIGHT = within(1e-9);
 
+  /** Both cases start alike: host-0 at 0.9 with a and c, host-1 at 0.1 with b and d. */
+  private static final String FIRST_THREE_SAMPLES =
+      "0,100,10,80,10\n" + "360,100,10,80,10\n" + "720,100,10,80,10\n";
+
   @TempDir Path dir;
 
   private Scenario scenario(String traceRows) throws IOException {
@@ -79,13 +83,7 @@ class HandComputedFiguresTest {
    */
   @Test
   void aMigrationCostsTenPercentOfTheVmsCpuWhileItLasts() throws IOException {
-    SimulationReport r =
-        Simulation.run(
-            scenario(
-                "0,100,10,80,10\n"
-                    + "360,100,10,80,10\n"
-                    + "720,100,10,80,10\n"
-                    + "1080,100,50,80,10\n"));
+    SimulationReport r = Simulation.run(scenario(FIRST_THREE_SAMPLES + "1080,100,50,80,10\n"));
 
     assertThat(r.hosts()).isEqualTo(2);
     assertThat(r.vms()).isEqualTo(4);
@@ -161,12 +159,7 @@ class HandComputedFiguresTest {
   void anOverloadedHostCountsForSlatahAndOverloadedHostTime() throws IOException {
     SimulationReport r =
         Simulation.run(
-            scenario(
-                "0,100,10,80,10\n"
-                    + "360,100,10,80,10\n"
-                    + "720,100,10,80,10\n"
-                    + "1080,100,100,70,80\n"
-                    + "1440,100,100,70,80\n"));
+            scenario(FIRST_THREE_SAMPLES + "1080,100,100,70,80\n" + "1440,100,100,70,80\n"));
 
     assertThat(r.steps()).isEqualTo(4);
     assertThat(r.migrations()).isEqualTo(1);

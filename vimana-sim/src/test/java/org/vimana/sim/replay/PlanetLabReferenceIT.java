@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The paper's set-up on PlanetLab day 2011-03-03 with THR-MMT 0.8 reproduces CloudSim 4.0's figures
@@ -44,22 +46,15 @@ class PlanetLabReferenceIT {
     assertThat(r.esv()).isEqualTo(r.energyKwh() * r.slatah() * r.pdm());
   }
 
-  @Test
-  void lrMmtOnTheThirdOfMarchMatchesCloudSimWithinTenPercent() {
-    // CloudSim 4.0, LR-MMT 1.2 on 2011-03-03: 167.83 kWh, 27,649 migrations
-    SimulationReport r = runOnTheThirdOfMarch("lr-mmt:1.2");
-    assertThat(r.strategy()).isEqualTo("lr-mmt:1.2");
-    assertThat(r.energyKwh()).isCloseTo(167.83, within(16.783));
-    assertThat((double) r.migrations()).isCloseTo(27_649, within(2_764.9));
-  }
-
-  @Test
-  void iqrMcOnTheThirdOfMarchMatchesCloudSimWithinTenPercent() {
-    // CloudSim 4.0, IQR-MC 1.5 on 2011-03-03: 182.31 kWh, 24,237 migrations
-    SimulationReport r = runOnTheThirdOfMarch("iqr-mc:1.5");
-    assertThat(r.strategy()).isEqualTo("iqr-mc:1.5");
-    assertThat(r.energyKwh()).isCloseTo(182.31, within(18.231));
-    assertThat((double) r.migrations()).isCloseTo(24_237, within(2_423.7));
+  @ParameterizedTest(name = "{0}: {1} kWh, {2} migrations in CloudSim 4.0")
+  @CsvSource({"lr-mmt:1.2, 167.83, 27649", "iqr-mc:1.5, 182.31, 24237"})
+  void theOtherPoliciesOnTheThirdOfMarchMatchCloudSimWithinTenPercent(
+      String strategy, double cloudSimKwh, int cloudSimMigrations) {
+    SimulationReport r = runOnTheThirdOfMarch(strategy);
+    assertThat(r.strategy()).isEqualTo(strategy);
+    assertThat(r.energyKwh()).isCloseTo(cloudSimKwh, within(cloudSimKwh / 10));
+    assertThat((double) r.migrations())
+        .isCloseTo(cloudSimMigrations, within(cloudSimMigrations / 10.0));
   }
 
   private static SimulationReport runOnTheThirdOfMarch(String strategy) {
