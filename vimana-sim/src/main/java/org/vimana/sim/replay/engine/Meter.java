@@ -17,20 +17,21 @@ final class Meter {
   double imbalanceSeconds;
   double overloadedHostSeconds;
   double seconds;
-  private double[] hostActiveSeconds;
-  private double[] hostViolationSeconds;
-  private double[] vmRequested;
-  private double[] vmShortfall;
+  private final double[] hostActiveSeconds;
+  private final double[] hostViolationSeconds;
+  private final double[] vmRequested;
+  private final double[] vmShortfall;
+
+  Meter(int hosts, int vms) {
+    hostActiveSeconds = new double[hosts];
+    hostViolationSeconds = new double[hosts];
+    vmRequested = new double[vms];
+    vmShortfall = new double[vms];
+  }
 
   void span(World w, HostStates start, HostStates end, double dt) {
     if (dt <= 0) {
       return;
-    }
-    if (hostActiveSeconds == null) {
-      hostActiveSeconds = new double[w.hostCount()];
-      hostViolationSeconds = new double[w.hostCount()];
-      vmRequested = new double[w.vmCount()];
-      vmShortfall = new double[w.vmCount()];
     }
     seconds += dt;
     int active = 0;
@@ -93,9 +94,6 @@ final class Meter {
   }
 
   private static double meanRatio(double[] part, double[] whole) {
-    if (whole == null) {
-      return 0;
-    }
     double sum = 0;
     int n = 0;
     for (int i = 0; i < whole.length; i++) {

@@ -49,7 +49,7 @@ public final class Replay {
   private final int[] nextHop;
   private final HostStates start;
   private final HostStates end;
-  private final Meter meter = new Meter();
+  private final Meter meter;
   private int migrations;
   private int thrashes;
   private int rejected;
@@ -66,6 +66,7 @@ public final class Replay {
     this.costModel = costModel;
     this.snapshots = snapshots;
     this.settings = settings;
+    meter = new Meter(world.hostCount(), world.vmCount());
     hostLoads = new HostLoad[world.hostCount()];
     for (int h = 0; h < world.hostCount(); h++) {
       hostIndex.put(world.hostId[h], h);
