@@ -286,15 +286,14 @@ class ConstraintsAcrossStrategiesTest {
     Map<String, String> hostOf = new HashMap<>();
     s.vms().forEach(v -> hostOf.put(v.id(), v.hostId()));
     plan.moves().forEach(m -> hostOf.put(m.vmId(), m.targetHostId()));
-    Map<String, Double> cpu = new HashMap<>();
+    Map<String, Double> loads = PlanAssert.loadsAfter(s, plan);
     Map<String, Long> memory = new HashMap<>();
     for (VmLoad vm : s.vms()) {
-      cpu.merge(hostOf.get(vm.id()), vm.cpuDemandMips(), Double::sum);
       memory.merge(hostOf.get(vm.id()), vm.memoryReservedMib(), Long::sum);
     }
     Set<String> targets = plan.moves().stream().map(Move::targetHostId).collect(Collectors.toSet());
     for (HostLoad h : s.hosts()) {
-      double load = cpu.getOrDefault(h.id(), 0.0) / h.cpuCapacityMips();
+      double load = loads.get(h.id());
       if (targets.contains(h.id())) {
         assertThat(load).as("CPU load of target %s", h.id()).isLessThanOrEqualTo(1.0);
         assertThat(load)

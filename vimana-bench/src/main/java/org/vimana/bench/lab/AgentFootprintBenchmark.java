@@ -139,14 +139,10 @@ public final class AgentFootprintBenchmark {
   static String firstAnswerAlone(Hypervisor hv, String id, Path socket, int boots)
       throws Exception {
     StringBuilder out = new StringBuilder();
-    List<Double> afterStart = new ArrayList<>();
-    List<Double> uptimes = new ArrayList<>();
-    List<Double> started = new ArrayList<>();
+    List<AloneBoot> all = new ArrayList<>();
     for (int i = 1; i <= boots; i++) {
       AloneBoot b = bootAlone(hv, id, socket);
-      afterStart.add(b.answeredMs());
-      uptimes.add(b.uptime());
-      started.add(b.started());
+      all.add(b);
       out.append(
           String.format(
               "first answer, Vimana agent alone at boot %d/%d: %.0f ms after start, guest uptime"
@@ -159,9 +155,9 @@ public final class AgentFootprintBenchmark {
                 "first answer, Vimana agent alone, median of %d boots: %.0f ms after start, guest"
                     + " uptime %.2f s, init started it at %.2f s",
                 boots,
-                Latency.percentile(afterStart, 50),
-                Latency.percentile(uptimes, 50),
-                Latency.percentile(started, 50)))
+                Median.of(all.stream().map(AloneBoot::answeredMs).toList()),
+                Median.of(all.stream().map(AloneBoot::uptime).toList()),
+                Median.of(all.stream().map(AloneBoot::started).toList())))
         .toString();
   }
 

@@ -158,8 +158,9 @@ final class Stats {
    * others ({@code series[i]} is series i over m observations, all of the same length). With S the
    * covariance matrix of the series, that is {@code 1 - 1 / (S_ii (S^-1)_ii)}: one inversion
    * instead of a regression per series. Throws {@link IllegalArgumentException} when there are not
-   * more observations than regressors or the covariance matrix is singular (a constant series, or
-   * one a combination of the others), where the regression cannot be made.
+   * more observations than regressors, or when the matrix is singular or nearly so (a constant
+   * series, one a combination of the others, an exact fit): there {@link #rSquared} per series
+   * decides, as CloudSim's regressions do.
    */
   static double[] rSquaredEach(double[][] series) {
     int n = series.length;
@@ -201,7 +202,10 @@ final class Stats {
     return out;
   }
 
-  /** Gauss-Jordan inversion with partial pivoting, in place; throws when singular. */
+  /**
+   * Gauss-Jordan inversion with partial pivoting, in place; throws when a pivot is below 1e-9 of
+   * the largest diagonal entry.
+   */
   private static double[][] invert(double[][] a) {
     int n = a.length;
     double[][] inv = new double[n][n];
